@@ -1,0 +1,96 @@
+/**
+ * The API, defined once: every method's name, input schema and result type. The core
+ * implements it; the Electron preload and the browser-shell client carry it; the renderer
+ * calls it without knowing which transport is underneath.
+ */
+import { z } from 'zod';
+import type { Result } from './result';
+import { EnterpriseInputSchema, EnterpriseUpdateSchema, type Enterprise } from '../schemas/enterprise';
+import {
+  SpotCheckCreateSchema,
+  SpotCheckRefSchema,
+  SpotCheckSaveDraftSchema,
+  SpotCheckSubmitSchema,
+  type SpotCheckRecord,
+} from '../schemas/spotCheck';
+import {
+  EnterpriseListQuerySchema,
+  SpotCheckListQuerySchema,
+  type EnterpriseSummary,
+  type Page,
+  type SpotCheckSummary,
+} from '../schemas/lists';
+import { ProfileInputSchema, type Profile } from '../schemas/profile';
+import { AuditQuerySchema, type AuditEntry } from '../schemas/audit';
+import { uuid } from '../schemas/fields';
+
+export interface AppInfo {
+  version: string;
+  shell: 'electron' | 'browser';
+  dataDir: string;
+  schemaVersion: number;
+}
+
+export interface CatalogCategory {
+  code: string;
+  zh: string;
+  en: string;
+  products: { code: string; zh: string; en: string; standard: string }[];
+}
+
+export interface SpotCheckWithHistory {
+  record: SpotCheckRecord;
+  /** Every version of this record, oldest first (ids and statuses only). */
+  versions: { id: string; version: number; status: SpotCheckRecord['status'] }[];
+}
+
+interface MethodDef<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the result type, never read at run time. */
+  output?: O;
+}
+
+const method = <O>() => <I extends z.ZodType>(input: I): MethodDef<I, O> => ({ input });
+const noInput = z.strictObject({});
+
+export const API = {
+  'app.info': method<AppInfo>()(noInput),
+  'profile.get': method<Profile | null>()(noInput),
+  'profile.setup': method<Profile>()(ProfileInputSchema),
+  'catalog.categories': method<CatalogCategory[]>()(noInput),
+  'enterprise.create': method<Enterprise>()(EnterpriseInputSchema),
+  'enterprise.update': method<Enterprise>()(EnterpriseUpdateSchema),
+  'enterprise.get': method<Enterprise>()(z.strictObject({ id: uuid })),
+  'enterprise.list': method<Page<EnterpriseSummary>>()(EnterpriseListQuerySchema),
+  'spotCheck.create': method<SpotCheckRecord>()(SpotCheckCreateSchema),
+  'spotCheck.saveDraft': method<SpotCheckRecord>()(SpotCheckSaveDraftSchema),
+  'spotCheck.get': method<SpotCheckWithHistory>()(SpotCheckRefSchema),
+  'spotCheck.list': method<Page<SpotCheckSummary>>()(SpotCheckListQuerySchema),
+  'spotCheck.submit': method<SpotCheckRecord>()(SpotCheckSubmitSchema),
+  'spotCheck.createCorrection': method<SpotCheckRecord>()(SpotCheckRefSchema),
+  'audit.list': method<AuditEntry[]>()(AuditQuerySchema),
+} as const;
+
+export type ApiMethod = keyof typeof API;
+export const API_METHODS = Object.keys(API) as ApiMethod[];
+
+export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;
+export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof API)[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = Exclude<(typeof API)[M]['output'], undefined>;
+
+/** What the renderer sees as `window.fieldcheck`, whichever shell carries it. */
+export type FieldcheckApi = {
+  [M in ApiMethod]: (input: ApiInput<M>) => Promise<Result<ApiOutput<M>>>;
+};
+
+/** The core's side: handlers receive input already parsed by the method's schema. */
+export type ApiHandlers = {
+  [M in ApiMethod]: (input: ApiParsedInput<M>) => Result<ApiOutput<M>> | Promise<Result<ApiOutput<M>>>;
+};
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(API, name);
+}
+
+/** The HTTP route of a method in the browser shell (and later the server). */
+export const apiPath = (m: ApiMethod) => `/api/${m}`;
