@@ -1,0 +1,349 @@
+import { useCallback, useEffect, useState } from 'react';
+import { get, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { SpotCheckWithHistory } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/result';
+import type { SpotCheckData } from '../../../shared/schemas/spotCheck';
+import {
+  SPOT_CHECK_GROUPS,
+  type FieldSpec,
+  type SpotCheckGroupKey,
+} from '../../../shared/schemas/spotCheckFields';
+import { encodeMessage, tMessage } from '../../i18n/messages';
+import { askConfirm, showNotice, useAppStore } from '../../store/appStore';
+import { navigate } from '../../routes/navigation';
+import { routeHash } from '../../routes/routes';
+import { findProduct } from '../../lib/labels';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { SAVE_EVENT } from '../../components/useGlobalShortcuts';
+import { AuditPanel } from '../audit/AuditPanel';
+import { SpecField } from './SpecField';
+import { SamplersSection } from './SamplersSection';
+import { SpotCheckActionBar } from './SpotCheckActionBar';
+import { SectionNav, sectionId } from './SectionNav';
+import { VersionChain } from './VersionChain';
+import { formNameFor, spotCheckPathLabel } from './paths';
+import { useDraftSaver } from './useDraftSaver';
+
+type Name = FieldPath<SpotCheckData>;
+
+/** Section order on paper: samplers come after seals, before the sampled unit's signature. */
+const SECTION_ORDER: (SpotCheckGroupKey | 'samplers')[] = [
+  'basic',
+  'sampledUnit',
+  'producer',
+  'sample',
+  'seals',
+  'samplers',
+  'signatory',
+];
+
+export function SpotCheckForm({
+  history,
+  initialValues,
+  restored,
+  reload,
+}: {
+  history: SpotCheckWithHistory;
+  initialValues: SpotCheckData;
+  restored: boolean;
+  reload: () => void;
+}) {
+  const { t } = useTranslation();
+  const catalog = useAppStore((s) => s.catalog);
+  const { record, versions } = history;
+  const readOnly = record.status !== 'draft';
+  const {
+    register,
+    control,
+    getValues,
+    setValue,
+    setError,
+    clearErrors,
+    getFieldState,
+    watch,
+    formState,
+  } = useForm<SpotCheckData>({ defaultValues: initialValues });
+  const errors = formState.errors;
+  const {
+    saver,
+    status,
+    savedAt,
+    error: saveError,
+  } = useDraftSaver({
+    id: record.id,
+    revision: record.revision,
+    initiallyDirty: restored && !readOnly,
+    getValues,
+  });
+  const [submitProblem, setSubmitProblem] = useState<{ error: ApiError; count: number } | null>(
+    null,
+  );
+  const [showRestored, setShowRestored] = useState(restored);
+  const [busy, setBusy] = useState(false);
+
+  const [sameAsSampledUnit, refused, imported] = useWatch({
+    control,
+    name: ['producer.sameAsSampledUnit', 'signatory.refused', 'sample.imported'],
+  });
+
+  useEffect(() => {
+    if (readOnly) return;
+    // eslint-disable-next-line react-hooks/incompatible-library -- a change subscription inside an effect; nothing from watch() is read during render.
+    const sub = watch((_values, info) => {
+      // A field's submit error goes away as soon as the inspector edits that field.
+      if (info.name && getFieldState(info.name).error) clearErrors(info.name);
+      saver.noteChange();
+    });
+    return () => sub.unsubscribe();
+  }, [watch, readOnly, saver, getFieldState, clearErrors]);
+
+  useEffect(() => {
+    if (readOnly) return;
+    const onSave = () => void saver.saveNow();
+    window.addEventListener(SAVE_EVENT, onSave);
+    return () => window.removeEventListener(SAVE_EVENT, onSave);
+  }, [readOnly, saver]);
+
+  const onCategoryChange = useCallback(
+    (code: string) => {
+      const product = findProduct(catalog, code);
+      if (product?.standard && getValues('sample.executedStandard').trim() === '') {
+        setValue('sample.executedStandard', product.standard, { shouldDirty: true });
+        showNotice({ key: 'spotCheck.prefilledStandard' });
+      }
+    },
+    [catalog, getValues, setValue],
+  );
+
+  const submit = async () => {
+    const confirmed = await askConfirm({
+      title: t('spotCheck.submitTitle'),
+      body: t('spotCheck.submitConfirm'),
+      okLabel: t('spotCheck.submit'),
+      cancelLabel: t('common.cancel'),
+    });
+    if (!confirmed) return;
+    setBusy(true);
+    setSubmitProblem(null);
+    const saved = await saver.saveNow();
+    if (!saved) {
+      setBusy(false);
+      return;
+    }
+    const result = await api()['spotCheck.submit']({
+      id: record.id,
+      expectedRevision: saver.currentRevision(),
+    });
+    setBusy(false);
+    if (!result.ok) {
+      const fieldErrors = Object.entries(result.error.fieldErrors ?? {});
+      for (const [path, ref] of fieldErrors) {
+        const name = formNameFor(path);
+        if (name) setError(name as Name, { type: 'server', message: encodeMessage(ref) });
+      }
+      setSubmitProblem({ error: result.error, count: fieldErrors.length });
+      // After the errors render, bring the first one (in page order) into view.
+      setTimeout(() => {
+        const first = document.querySelector<HTMLElement>(
+          '.spot-form [aria-invalid="true"], .spot-form .field-error',
+        );
+        first?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        if (
+          first instanceof HTMLInputElement ||
+          first instanceof HTMLSelectElement ||
+          first instanceof HTMLTextAreaElement
+        ) {
+          first.focus({ preventScroll: true });
+        }
+      }, 50);
+      return;
+    }
+    showNotice({ key: 'spotCheck.submitted' });
+    reload();
+  };
+
+  const createCorrection = async () => {
+    setBusy(true);
+    const result = await api()['spotCheck.createCorrection']({ id: record.id });
+    setBusy(false);
+    if (!result.ok) {
+      setSubmitProblem({ error: result.error, count: 0 });
+      return;
+    }
+    showNotice({ key: 'spotCheck.correctionCreated' });
+    navigate({ name: 'spotCheck', id: result.value.id });
+  };
+
+  const isRequired = (group: SpotCheckGroupKey, spec: FieldSpec): boolean => {
+    if (spec.required) return true;
+    if (group === 'producer' && !sameAsSampledUnit)
+      return spec.key === 'name' || spec.key === 'address';
+    if (group === 'sample' && spec.key === 'origin') return imported;
+    if (group === 'signatory')
+      return refused ? spec.key === 'refusalReason' || spec.key === 'witness' : spec.key === 'name';
+    return false;
+  };
+
+  const isVisible = (group: SpotCheckGroupKey, spec: FieldSpec): boolean => {
+    // Hidden fields keep their values (react-hook-form keeps unmounted values by default).
+    if (group === 'producer' && sameAsSampledUnit)
+      return spec.key === 'sameAsSampledUnit' || spec.key === 'entrustedProducer';
+    if (group === 'signatory' && !refused)
+      return spec.key !== 'refusalReason' && spec.key !== 'witness';
+    return true;
+  };
+
+  const superseding = record.supersededById
+    ? versions.find((v) => v.id === record.supersededById)
+    : undefined;
+  const supersedes = record.supersedesId
+    ? versions.find((v) => v.id === record.supersedesId)
+    : undefined;
+
+  return (
+    <section className="page page--record" aria-labelledby="record-title">
+      <SpotCheckActionBar
+        record={record}
+        status={status}
+        savedAt={savedAt}
+        busy={busy}
+        onSave={() => void saver.saveNow()}
+        onSubmit={() => void submit()}
+        onCorrect={() => void createCorrection()}
+      />
+      <div className="record-layout">
+        <SectionNav sections={SECTION_ORDER} />
+        <div className="record-main">
+          <div className="record-notices">
+            {saveError ? (
+              <div className="banner banner-error" role="alert">
+                <strong className="banner-title">{t('common.saveFailed')}</strong>
+                <div className="banner-text">{tMessage(t, saveError.message)}</div>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => void saver.saveNow()}
+                >
+                  {t('common.retry')}
+                </button>
+              </div>
+            ) : null}
+            {submitProblem ? (
+              <ErrorBanner onClose={() => setSubmitProblem(null)}>
+                {tMessage(t, submitProblem.error.message)}
+                {submitProblem.count > 0
+                  ? ` ${t('common.fixFields', { count: submitProblem.count })}`
+                  : ''}
+              </ErrorBanner>
+            ) : null}
+            {showRestored ? (
+              <div className="banner banner-info" role="status">
+                <div className="banner-text">{t('spotCheck.localCopyRestored')}</div>
+                <button
+                  type="button"
+                  className="btn btn-small btn-ghost"
+                  onClick={() => setShowRestored(false)}
+                >
+                  {t('common.close')}
+                </button>
+              </div>
+            ) : null}
+            {readOnly && !superseding ? (
+              <div className="banner banner-readonly" role="status">
+                <div className="banner-text">{t('spotCheck.readOnlyNotice')}</div>
+              </div>
+            ) : null}
+            {superseding ? (
+              <div className="banner banner-superseded" role="status">
+                <div className="banner-text">
+                  {t('spotCheck.supersededNotice', { version: superseding.version })}
+                </div>
+                <a
+                  className="btn btn-small"
+                  href={routeHash({ name: 'spotCheck', id: superseding.id })}
+                >
+                  {t('spotCheck.viewVersion', { version: superseding.version })}
+                </a>
+              </div>
+            ) : null}
+            {supersedes ? (
+              <p className="muted record-correction-of">
+                {t('spotCheck.correctionOf', { version: supersedes.version })} ·{' '}
+                <a href={routeHash({ name: 'spotCheck', id: supersedes.id })}>
+                  {t('spotCheck.viewVersion', { version: supersedes.version })}
+                </a>
+              </p>
+            ) : null}
+          </div>
+          <form
+            className={`card spot-form${readOnly ? ' is-readonly' : ''}`}
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void saver.saveNow();
+            }}
+          >
+            <h2 id="record-title" className="doc-title">
+              {t('spotCheck.title')}
+            </h2>
+            {/* A disabled fieldset makes every control read-only without touching the form's values. */}
+            <fieldset disabled={readOnly} className="record-fieldset">
+              {SECTION_ORDER.map((key) => (
+                <section
+                  key={key}
+                  id={sectionId(key)}
+                  className="form-section"
+                  aria-labelledby={`${sectionId(key)}-h`}
+                >
+                  <h3 id={`${sectionId(key)}-h`} className="section-title">
+                    {t(`groups.${key}`)}
+                  </h3>
+                  {key === 'samplers' ? (
+                    <SamplersSection
+                      control={control}
+                      register={register}
+                      errors={errors.samplers}
+                      readOnly={readOnly}
+                    />
+                  ) : (
+                    <div className="form-grid">
+                      {SPOT_CHECK_GROUPS.find((g) => g.key === key)
+                        ?.fields.filter((spec) => isVisible(key, spec))
+                        .map((spec) => (
+                          <SpecField
+                            key={spec.key}
+                            group={key}
+                            spec={spec}
+                            register={register}
+                            error={
+                              (
+                                get(errors, `${key}.${spec.key}`) as
+                                  { message?: string } | undefined
+                              )?.message
+                            }
+                            required={isRequired(key, spec)}
+                            onCategoryChange={
+                              spec.kind === 'category' ? onCategoryChange : undefined
+                            }
+                          />
+                        ))}
+                    </div>
+                  )}
+                </section>
+              ))}
+            </fieldset>
+          </form>
+          <VersionChain current={record} versions={versions} />
+          <AuditPanel
+            entityType="spotCheck"
+            entityId={record.id}
+            refreshKey={savedAt?.getTime() ?? 0}
+            labelFor={(path) => spotCheckPathLabel(t, path)}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { resolveApi } from './api/resolveApi';
+import { setApi } from './api/client';
+import { initI18n } from './i18n/i18n';
+import { installNavigation } from './routes/navigation';
+import { loadBootData, watchOnline } from './store/boot';
+import { App } from './App';
+import { MissingSecret } from './components/MissingSecret';
+
+initI18n();
+const root = createRoot(document.getElementById('root') as HTMLElement);
+const client = resolveApi();
+
+if (!client) {
+  root.render(<MissingSecret />);
+} else {
+  setApi(client);
+  installNavigation();
+  watchOnline();
+  void loadBootData();
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

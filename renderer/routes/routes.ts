@@ -1,0 +1,44 @@
+/** The app's screens as hash URLs; small enough that a router library would be overhead. */
+export type Route =
+  | { name: 'spotChecks' }
+  | { name: 'spotCheck'; id: string }
+  | { name: 'enterprises' }
+  | { name: 'enterpriseNew' }
+  | { name: 'enterprise'; id: string }
+  | { name: 'settings' };
+
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [section, id] = parts;
+  if (section === 'enterprises') {
+    if (id === 'new') return { name: 'enterpriseNew' };
+    return id ? { name: 'enterprise', id } : { name: 'enterprises' };
+  }
+  if (section === 'settings') return { name: 'settings' };
+  if (section === 'spot-checks' && id) return { name: 'spotCheck', id };
+  return { name: 'spotChecks' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'spotChecks':
+      return '#/spot-checks';
+    case 'spotCheck':
+      return `#/spot-checks/${encodeURIComponent(route.id)}`;
+    case 'enterprises':
+      return '#/enterprises';
+    case 'enterpriseNew':
+      return '#/enterprises/new';
+    case 'enterprise':
+      return `#/enterprises/${encodeURIComponent(route.id)}`;
+    case 'settings':
+      return '#/settings';
+  }
+}
+
+/** Which sidebar entry a route belongs to. */
+export function routeSection(route: Route): 'spotChecks' | 'enterprises' | 'settings' {
+  if (route.name === 'spotCheck' || route.name === 'spotChecks') return 'spotChecks';
+  if (route.name === 'settings') return 'settings';
+  return 'enterprises';
+}
