@@ -9,6 +9,13 @@ import { hasDisplay, openInBrowser } from './openBrowser';
 import { startBrowserHost } from './server';
 
 export const PORT_ENV = 'FIELDCHECK_PORT';
+/**
+ * A fixed default port keeps the page's origin stable across launches: the renderer keeps
+ * unsaved input and the language choice in the origin's localStorage, which a random port
+ * would orphan at every start. The next few ports are tried when it is taken.
+ */
+export const DEFAULT_PORT = 47810;
+const PORT_ATTEMPTS = 10;
 /** The one machine-readable line on stdout; scripts and tests look for this prefix. */
 export const URL_LINE_PREFIX = 'FIELDCHECK_URL=';
 
@@ -23,7 +30,7 @@ export function parseArgs(
   env: NodeJS.ProcessEnv = process.env,
 ): CliOptions {
   const opts: CliOptions = {
-    port: parsePort(env[PORT_ENV] ?? '0', PORT_ENV),
+    port: parsePort(env[PORT_ENV] ?? String(DEFAULT_PORT), PORT_ENV),
     open: true,
     help: false,
   };
@@ -47,7 +54,7 @@ function parsePort(value: string, name: string): number {
 }
 
 const HELP = `Usage: browser-host [--port N] [--no-open]
-  --port N    listen on 127.0.0.1:N (default 0 = a free port; env ${PORT_ENV})
+  --port N    listen on 127.0.0.1:N (default ${DEFAULT_PORT}, or the next free one; 0 = any free port; env ${PORT_ENV})
   --no-open   do not open a browser window
 Data folder: env FIELDCHECK_DATA_DIR, else the user-data folder.`;
 
@@ -59,6 +66,21 @@ export function reportStartupFailure(err: unknown): never {
     console.error('Fieldcheck 无法启动 / failed to start:', err);
   }
   process.exit(1);
+}
+
+async function startOnFreePort(dataDir: string, rendererDir: string, port: number) {
+  const attempts = port === 0 ? 1 : PORT_ATTEMPTS;
+  for (let i = 0; ; i++) {
+    try {
+      return await startBrowserHost({ dataDir, rendererDir, port: port === 0 ? 0 : port + i });
+    } catch (err) {
+      const inUse = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (!inUse || i + 1 >= attempts) throw err;
+      console.log(
+        `端口 ${port + i} 已被占用，尝试下一个 / port ${port + i} in use, trying the next`,
+      );
+    }
+  }
 }
 
 export async function runBrowserShell(
@@ -84,7 +106,7 @@ export async function runBrowserShell(
   }
   const dataDir = resolveDataDir();
   fs.mkdirSync(dataDir, { recursive: true });
-  const host = await startBrowserHost({ dataDir, rendererDir, port: opts.port });
+  const host = await startOnFreePort(dataDir, rendererDir, opts.port);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
