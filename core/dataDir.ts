@@ -8,7 +8,10 @@ const APP_DIR_NAME = 'Fieldcheck';
  * Where local data lives: the OS user-data location (the same folder Electron's
  * app.getPath('userData') uses for this app), unless FIELDCHECK_DATA_DIR says otherwise.
  */
-export function resolveDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+export function resolveDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): string {
   const override = env[DATA_DIR_ENV];
   if (override && override.trim() !== '') return path.resolve(override);
   const home = os.homedir();

@@ -11,11 +11,14 @@ export type Dispatch = (method: string, input: unknown) => Promise<Result<unknow
 
 export function createDispatch(handlers: ApiHandlers): Dispatch {
   return async (method, input) => {
-    if (!isApiMethod(method)) return fail('UNKNOWN_METHOD', 'e.unknownMethod', { method: String(method) });
+    if (!isApiMethod(method))
+      return fail('UNKNOWN_METHOD', 'e.unknownMethod', { method: String(method) });
     const parsed = parseInput(API[method].input, input ?? {});
     if (!parsed.ok) return parsed;
     try {
-      const handler = handlers[method] as (i: unknown) => Result<unknown> | Promise<Result<unknown>>;
+      const handler = handlers[method] as (
+        i: unknown,
+      ) => Result<unknown> | Promise<Result<unknown>>;
       return await handler(parsed.value);
     } catch (err) {
       return storageErrorToResult(err, method);

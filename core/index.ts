@@ -1,15 +1,26 @@
 /**
  * The core: opens the local store and serves the API contract. Plain Node; no Electron.
- * (Placeholder signature — implemented in the foundation work.)
  */
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
 import type { AppInfo } from '../shared/api/contract';
-import type { Dispatch } from './dispatch';
+import { openStore } from '../db/store';
+import { createDispatch, type Dispatch } from './dispatch';
+import { createHandlers } from './services/handlers';
+import { version as appVersion } from '../package.json';
 
 export interface CoreOptions {
   dataDir: string;
   shell: AppInfo['shell'];
   /** Injected clock for tests. */
   now?: () => Date;
+  /** How long a write waits for another process's lock before STORAGE_BUSY (default 3000). */
+  busyTimeoutMs?: number;
+  /**
+   * Called with the open connection before any request is served. For tests and diagnostics
+   * (e.g. `PRAGMA max_page_count` to simulate a full disk); the app leaves it unset.
+   */
+  onOpen?: (db: Database.Database) => void;
 }
 
 export interface Core {
@@ -17,6 +28,31 @@ export interface Core {
   close(): void;
 }
 
-export function openCore(_opts: CoreOptions): Core {
-  throw new Error('openCore: not implemented yet');
+/**
+ * Opens (creating if needed) the data dir and its store, applying pending migrations.
+ * Throws StoreOpenError (db/errors.ts) when the database is damaged, newer than this build
+ * or diverged; the shell shows that message instead of starting.
+ */
+export function openCore(opts: CoreOptions): Core {
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const now = opts.now ?? (() => new Date());
+  const store = openStore({ dataDir: opts.dataDir, busyTimeoutMs: opts.busyTimeoutMs, now });
+  try {
+    opts.onOpen?.(store.db);
+    const info: AppInfo = {
+      version: appVersion,
+      shell: opts.shell,
+      dataDir: opts.dataDir,
+      schemaVersion: store.schemaVersion,
+    };
+    return {
+      dispatch: createDispatch(createHandlers({ store, now }, info)),
+      close: () => store.close(),
+    };
+  } catch (err) {
+    store.close();
+    throw err;
+  }
 }
+
+export { StoreOpenError } from '../db/errors';

@@ -1,0 +1,226 @@
+import type { z } from 'zod';
+import type { SpotCheckWithHistory } from '../../shared/api/contract';
+import { fail, ok, type Result } from '../../shared/api/result';
+import { validationError } from '../../shared/api/validation';
+import type { Enterprise } from '../../shared/schemas/enterprise';
+import type { Page, SpotCheckListQuery, SpotCheckSummary } from '../../shared/schemas/lists';
+import type { Profile } from '../../shared/schemas/profile';
+import {
+  SpotCheckSubmitDataSchema,
+  completeSpotCheckData,
+  type SpotCheckCreateSchema,
+  type SpotCheckData,
+  type SpotCheckRecord,
+  type SpotCheckSaveDraftSchema,
+  type SpotCheckSubmitSchema,
+} from '../../shared/schemas/spotCheck';
+import { diff } from '../audit/diff';
+import {
+  appendAudit,
+  inTransaction,
+  isFailure,
+  newId,
+  requireProfile,
+  type ServiceContext,
+} from './context';
+
+type CreateInput = z.output<typeof SpotCheckCreateSchema>;
+type SaveDraftInput = z.output<typeof SpotCheckSaveDraftSchema>;
+type SubmitInput = z.output<typeof SpotCheckSubmitSchema>;
+
+const notFound = () => fail('NOT_FOUND', 'e.notFound');
+
+function prefillFromEnterprise(data: SpotCheckData, e: Enterprise): void {
+  data.sampledUnit = {
+    ...data.sampledUnit,
+    enterpriseId: e.id,
+    name: e.name,
+    creditCode: e.creditCode,
+    regionCode: e.regionCode,
+    address: e.address,
+    licenceType: e.licenceType,
+    licenceNumber: e.licenceNumber,
+    legalRepresentative: e.legalRepresentative,
+    contactPerson: e.contactPerson,
+    contactPhone: e.contactPhone,
+  };
+}
+
+function prefillSampler(data: SpotCheckData, p: Profile): void {
+  const first = data.samplers[0];
+  if (first && first.name === '' && first.credentialNumber === '') {
+    data.samplers[0] = { name: p.name, credentialNumber: p.credentialNumber };
+  }
+}
+
+export function createSpotCheck(ctx: ServiceContext, input: CreateInput): Result<SpotCheckRecord> {
+  return inTransaction(ctx, () => {
+    const actor = requireProfile(ctx);
+    if (isFailure(actor)) return actor;
+    const data = completeSpotCheckData(input.data ?? {});
+    if (input.enterpriseId) {
+      const e = ctx.store.enterprises.get(input.enterpriseId);
+      if (!e) return notFound();
+      prefillFromEnterprise(data, e);
+    }
+    prefillSampler(data, actor);
+    const at = ctx.now().toISOString();
+    const record: SpotCheckRecord = {
+      id: newId(),
+      status: 'draft',
+      version: 1,
+      supersedesId: null,
+      supersededById: null,
+      revision: 1,
+      data,
+      createdBy: actor.id,
+      createdAt: at,
+      updatedAt: at,
+      submittedAt: null,
+    };
+    ctx.store.spotChecks.insert(record);
+    appendAudit(ctx, actor, 'spotCheck', record.id, 'create', diff({}, data), at);
+    return ok(record);
+  });
+}
+
+/** Loads a draft the caller may change, or the reason it may not. */
+function editableDraft(ctx: ServiceContext, id: string, expectedRevision: number) {
+  const current = ctx.store.spotChecks.get(id);
+  if (!current) return notFound();
+  if (current.status !== 'draft') return fail('READ_ONLY', 'e.readOnly');
+  if (current.revision !== expectedRevision) {
+    return fail('CONFLICT', 'e.conflict', { revision: current.revision });
+  }
+  return current;
+}
+
+export function saveDraft(ctx: ServiceContext, input: SaveDraftInput): Result<SpotCheckRecord> {
+  return inTransaction(ctx, () => {
+    const actor = requireProfile(ctx);
+    if (isFailure(actor)) return actor;
+    const current = editableDraft(ctx, input.id, input.expectedRevision);
+    if (isFailure(current)) return current;
+    const data = completeSpotCheckData(input.data);
+    const changes = diff(current.data, data);
+    // Autosave repeats the same content; an unchanged save is not a new revision.
+    if (changes.length === 0) return ok(current);
+    const at = ctx.now().toISOString();
+    const next: SpotCheckRecord = {
+      ...current,
+      data,
+      revision: current.revision + 1,
+      updatedAt: at,
+    };
+    ctx.store.spotChecks.update(next, current);
+    appendAudit(ctx, actor, 'spotCheck', next.id, 'update', changes, at);
+    return ok(next);
+  });
+}
+
+export function getSpotCheck(ctx: ServiceContext, id: string): Result<SpotCheckWithHistory> {
+  const record = ctx.store.spotChecks.get(id);
+  if (!record) return notFound();
+  return ok({ record, versions: ctx.store.spotChecks.versions(id) });
+}
+
+export function listSpotChecks(
+  ctx: ServiceContext,
+  q: SpotCheckListQuery,
+): Result<Page<SpotCheckSummary>> {
+  return ok(ctx.store.spotChecks.list(q));
+}
+
+export function submitSpotCheck(ctx: ServiceContext, input: SubmitInput): Result<SpotCheckRecord> {
+  return inTransaction(ctx, () => {
+    const actor = requireProfile(ctx);
+    if (isFailure(actor)) return actor;
+    const current = ctx.store.spotChecks.get(input.id);
+    if (!current) return notFound();
+    if (current.status !== 'draft') return fail('READ_ONLY', 'e.notDraft');
+    if (current.revision !== input.expectedRevision) {
+      return fail('CONFLICT', 'e.conflict', { revision: current.revision });
+    }
+    const parsed = SpotCheckSubmitDataSchema.safeParse(current.data);
+    if (!parsed.success) return validationError(parsed.error.issues);
+    // Store what was validated (trimmed, credit codes upper-cased): the record is final now.
+    const data = parsed.data as unknown as SpotCheckData;
+    const at = ctx.now().toISOString();
+    const next: SpotCheckRecord = {
+      ...current,
+      data,
+      status: 'submitted',
+      revision: current.revision + 1,
+      updatedAt: at,
+      submittedAt: at,
+    };
+    ctx.store.spotChecks.update(next, current);
+    const changes = [
+      { path: 'status', old: 'draft', new: 'submitted' },
+      ...diff(current.data, data),
+    ];
+    appendAudit(ctx, actor, 'spotCheck', next.id, 'submit', changes, at);
+    return ok(next);
+  });
+}
+
+/**
+ * A signed record is never edited in place: the correction is a new draft, one version up,
+ * linked both ways to the record it replaces, which stays read-only.
+ */
+export function createCorrection(ctx: ServiceContext, id: string): Result<SpotCheckRecord> {
+  return inTransaction(ctx, () => {
+    const actor = requireProfile(ctx);
+    if (isFailure(actor)) return actor;
+    const old = ctx.store.spotChecks.get(id);
+    if (!old) return notFound();
+    if (old.status !== 'submitted') return fail('CONFLICT', 'e.notSubmitted');
+    if (old.supersededById) {
+      const existing = ctx.store.spotChecks.get(old.supersededById);
+      return fail('CONFLICT', 'e.alreadyCorrected', {
+        version: existing?.version ?? old.version + 1,
+      });
+    }
+    const at = ctx.now().toISOString();
+    const correction: SpotCheckRecord = {
+      id: newId(),
+      status: 'draft',
+      version: old.version + 1,
+      supersedesId: old.id,
+      supersededById: null,
+      revision: 1,
+      data: structuredClone(old.data),
+      createdBy: actor.id,
+      createdAt: at,
+      updatedAt: at,
+      submittedAt: null,
+    };
+    ctx.store.spotChecks.insert(correction);
+    ctx.store.spotChecks.update(
+      { ...old, supersededById: correction.id, revision: old.revision + 1, updatedAt: at },
+      old,
+    );
+    appendAudit(
+      ctx,
+      actor,
+      'spotCheck',
+      correction.id,
+      'correct',
+      [
+        { path: 'supersedesId', old: null, new: old.id },
+        { path: 'version', old: null, new: correction.version },
+      ],
+      at,
+    );
+    appendAudit(
+      ctx,
+      actor,
+      'spotCheck',
+      old.id,
+      'correct',
+      [{ path: 'supersededById', old: null, new: correction.id }],
+      at,
+    );
+    return ok(correction);
+  });
+}

@@ -1,0 +1,38 @@
+import type Database from 'better-sqlite3';
+import type { Profile } from '../../shared/schemas/profile';
+
+interface ProfileRow {
+  id: string;
+  name: string;
+  credential_number: string;
+  unit_name: string;
+  region_code: string;
+  created_at: string;
+}
+
+export class ProfileRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  get(): Profile | null {
+    const row = this.db.prepare('SELECT * FROM profile WHERE singleton = 1').get() as
+      ProfileRow | undefined;
+    if (!row) return null;
+    return {
+      id: row.id,
+      name: row.name,
+      credentialNumber: row.credential_number,
+      unitName: row.unit_name,
+      regionCode: row.region_code,
+      createdAt: row.created_at,
+    };
+  }
+
+  insert(p: Profile): void {
+    this.db
+      .prepare(
+        `INSERT INTO profile (singleton, id, name, credential_number, unit_name, region_code, created_at)
+         VALUES (1, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(p.id, p.name, p.credentialNumber, p.unitName, p.regionCode, p.createdAt);
+  }
+}

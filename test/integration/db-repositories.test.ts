@@ -1,0 +1,169 @@
+import { v7 as uuidv7 } from 'uuid';
+import { openStore, type Store } from '../../db/store';
+import type { Enterprise } from '../../shared/schemas/enterprise';
+import { SpotCheckListQuerySchema, EnterpriseListQuerySchema } from '../../shared/schemas/lists';
+import type { SpotCheckRecord } from '../../shared/schemas/spotCheck';
+import { completeData, enterpriseInput, tempDir, validCode } from './core-fixtures';
+
+let store: Store;
+beforeEach(() => {
+  store = openStore({ dataDir: tempDir() });
+});
+afterEach(() => store.close());
+
+const at = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString();
+
+function enterprise(n: number, over: Partial<Enterprise> = {}): Enterprise {
+  return {
+    ...(enterpriseInput() as Enterprise),
+    id: uuidv7(),
+    name: `企业${n}`,
+    creditCode: validCode(`9121010000000${String(n).padStart(4, '0')}`),
+    revision: 1,
+    createdAt: at(n),
+    updatedAt: at(n),
+    ...over,
+  };
+}
+
+function record(
+  n: number,
+  sampleName: string,
+  over: Partial<SpotCheckRecord> = {},
+): SpotCheckRecord {
+  return {
+    id: uuidv7(),
+    status: 'draft',
+    version: 1,
+    supersedesId: null,
+    supersededById: null,
+    revision: 1,
+    data: completeData((d) => {
+      d.sample.name = sampleName;
+      d.basic.recordNumber = `R-${String(n).padStart(3, '0')}`;
+    }),
+    createdBy: 'tester',
+    createdAt: at(n),
+    updatedAt: at(n),
+    submittedAt: null,
+    ...over,
+  };
+}
+
+const list = (q: object) => store.spotChecks.list(SpotCheckListQuerySchema.parse(q));
+
+describe('enterprise repository', () => {
+  it('stores and reads back every field', () => {
+    const e = enterprise(1, { listStatus: 'red', creditGrade: 'B' });
+    store.enterprises.insert(e);
+    expect(store.enterprises.get(e.id)).toEqual(e);
+    expect(store.enterprises.findByCreditCode(e.creditCode)).toEqual({ id: e.id, name: e.name });
+  });
+
+  it('enforces unique credit codes in the schema itself', () => {
+    const a = enterprise(1);
+    store.enterprises.insert(a);
+    expect(() => store.enterprises.insert(enterprise(2, { creditCode: a.creditCode }))).toThrow(
+      /UNIQUE/,
+    );
+  });
+
+  it('keeps the search index in step with updates', () => {
+    const e = enterprise(1, { name: '大连水泥有限公司' });
+    store.enterprises.insert(e);
+    const q = (text: string) =>
+      store.enterprises.list(EnterpriseListQuerySchema.parse({ q: text })).total;
+    expect(q('水泥')).toBe(1);
+    store.enterprises.update({ ...e, name: '大连钢铁有限公司', revision: 2 });
+    expect(q('水泥')).toBe(0);
+    expect(q('钢铁')).toBe(1);
+  });
+
+  it('filters by region and list status and sorts by name', () => {
+    store.enterprises.insert(enterprise(1, { name: '乙', regionCode: '210200' }));
+    store.enterprises.insert(
+      enterprise(2, { name: '甲', regionCode: '210200', listStatus: 'black' }),
+    );
+    store.enterprises.insert(enterprise(3, { name: '丙', regionCode: '210100' }));
+    const page = store.enterprises.list(
+      EnterpriseListQuerySchema.parse({ regionCode: '210200', sort: 'name', dir: 'asc' }),
+    );
+    expect(page.total).toBe(2);
+    expect(page.rows.map((r) => r.name)).toEqual(['乙', '甲'].sort());
+    expect(
+      store.enterprises
+        .list(EnterpriseListQuerySchema.parse({ listStatus: 'black' }))
+        .rows.map((r) => r.name),
+    ).toEqual(['甲']);
+  });
+});
+
+describe('spot-check repository', () => {
+  it('round-trips the JSON document and the list columns', () => {
+    const r = record(1, '婴幼儿配方奶粉');
+    store.spotChecks.insert(r);
+    expect(store.spotChecks.get(r.id)).toEqual(r);
+    const row = store.db
+      .prepare(
+        'SELECT sample_name, record_number, category_code, sampling_date FROM spot_checks WHERE id = ?',
+      )
+      .get(r.id);
+    expect(row).toEqual({
+      sample_name: '婴幼儿配方奶粉',
+      record_number: 'R-001',
+      category_code: 'FOOD',
+      sampling_date: '2026-04-20',
+    });
+  });
+
+  it('writes only what changed and re-indexes only changed searchable text', () => {
+    const r = record(1, '水泥');
+    store.spotChecks.insert(r);
+    const next = structuredClone(r);
+    next.data.sample.name = '钢筋';
+    next.revision = 2;
+    store.spotChecks.update(next, r);
+    expect(store.spotChecks.get(r.id)).toEqual(next);
+    expect(list({ q: '钢筋' }).total).toBe(1);
+    expect(list({ q: '水泥' }).total).toBe(0);
+  });
+
+  it('finds substrings of two, one and many characters, exactly', () => {
+    store.spotChecks.insert(record(1, '婴幼儿配方奶粉'));
+    store.spotChecks.insert(record(2, '全脂奶粉'));
+    store.spotChecks.insert(record(3, '普通硅酸盐水泥'));
+    store.spotChecks.insert(record(4, '粉奶'));
+    expect(list({ q: '奶粉' }).total).toBe(2);
+    expect(list({ q: '婴幼儿' }).rows.map((r) => r.sampleName)).toEqual(['婴幼儿配方奶粉']);
+    expect(list({ q: '粉' }).total).toBe(3);
+    expect(list({ q: '泥' }).total).toBe(1);
+    expect(list({ q: '奶 粉' }).total).toBe(3);
+    expect(list({ q: '方奶粉婴' }).total).toBe(0);
+    // Record numbers and standards are searchable too, case-insensitively.
+    expect(list({ q: 'r-003' }).rows.map((r) => r.sampleName)).toEqual(['普通硅酸盐水泥']);
+    expect(list({ q: 'GB 10765' }).total).toBe(4);
+  });
+
+  it('follows the version chain both ways', () => {
+    const v1 = record(1, 'A', { status: 'submitted' });
+    const v2 = record(2, 'A', { version: 2, supersedesId: v1.id });
+    store.spotChecks.insert(v1);
+    store.spotChecks.insert(v2);
+    store.spotChecks.update({ ...v1, supersededById: v2.id }, v1);
+    const expected = [
+      { id: v1.id, version: 1, status: 'submitted' },
+      { id: v2.id, version: 2, status: 'draft' },
+    ];
+    expect(store.spotChecks.versions(v1.id)).toEqual(expected);
+    expect(store.spotChecks.versions(v2.id)).toEqual(expected);
+  });
+
+  it('refuses a second correction of the same record at the schema level', () => {
+    const v1 = record(1, 'A', { status: 'submitted' });
+    store.spotChecks.insert(v1);
+    store.spotChecks.insert(record(2, 'A', { version: 2, supersedesId: v1.id }));
+    expect(() =>
+      store.spotChecks.insert(record(3, 'A', { version: 2, supersedesId: v1.id })),
+    ).toThrow(/UNIQUE/);
+  });
+});
