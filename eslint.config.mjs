@@ -6,9 +6,32 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const nodeBuiltins = [
-  'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'worker_threads',
-  'stream', 'url', 'util', 'events', 'zlib', 'readline', 'dns', 'tls', 'process', 'buffer',
-  'assert', 'v8', 'vm', 'perf_hooks', 'timers', 'cluster', 'module',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'worker_threads',
+  'stream',
+  'url',
+  'util',
+  'events',
+  'zlib',
+  'readline',
+  'dns',
+  'tls',
+  'process',
+  'buffer',
+  'assert',
+  'v8',
+  'vm',
+  'perf_hooks',
+  'timers',
+  'cluster',
+  'module',
 ];
 const nodePatterns = nodeBuiltins.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
 const electronPatterns = ['electron', 'electron/*'];
@@ -20,8 +43,13 @@ const restrict = (groups) => ({
 export default tseslint.config(
   {
     ignores: [
-      'node_modules/**', 'dist/**', 'release/**', 'test-output/**', 'playwright-report/**',
-      'test-results/**', 'coverage/**',
+      'node_modules/**',
+      'dist/**',
+      'release/**',
+      'test-output/**',
+      'playwright-report/**',
+      'test-results/**',
+      'coverage/**',
     ],
   },
   js.configs.recommended,
@@ -29,7 +57,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
       eqeqeq: ['error', 'always'],
@@ -41,7 +72,10 @@ export default tseslint.config(
       { group: nodePatterns, message: 'shared/ runs everywhere: no Node built-ins.' },
       { group: electronPatterns, message: 'shared/ must not import Electron.' },
       { group: ['react', 'react-dom', 'react-dom/*'], message: 'shared/ has no DOM or UI code.' },
-      { group: ['**/main/**', '**/db/**', '**/server/**', '**/core/**', '**/renderer/**'], message: 'shared/ depends on nothing of the project.' },
+      {
+        group: ['**/main/**', '**/db/**', '**/server/**', '**/core/**', '**/renderer/**'],
+        message: 'shared/ depends on nothing of the project.',
+      },
       { group: ['better-sqlite3'], message: 'shared/ has no storage.' },
     ]),
   },
@@ -56,7 +90,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict([
-        { group: ['**/main/**', '**/db/**', '**/server/**', '**/core/**'], message: 'renderer/ reaches the core only through the API contract in shared/.' },
+        {
+          group: ['**/main/**', '**/db/**', '**/server/**', '**/core/**'],
+          message: 'renderer/ reaches the core only through the API contract in shared/.',
+        },
         { group: electronPatterns, message: 'renderer/ must not import Electron.' },
         { group: nodePatterns, message: 'renderer/ runs in a sandboxed page: no Node built-ins.' },
         { group: ['better-sqlite3'], message: 'renderer/ has no direct storage.' },
@@ -66,14 +103,23 @@ export default tseslint.config(
   {
     files: ['core/**/*.ts', 'db/**/*.ts', 'server/**/*.ts'],
     rules: restrict([
-      { group: electronPatterns, message: 'Only main/ imports Electron; the core runs in plain Node.' },
-      { group: ['**/renderer/**', '**/main/**'], message: 'The core does not depend on a shell or the UI.' },
+      {
+        group: electronPatterns,
+        message: 'Only main/ imports Electron; the core runs in plain Node.',
+      },
+      {
+        group: ['**/renderer/**', '**/main/**'],
+        message: 'The core does not depend on a shell or the UI.',
+      },
     ]),
   },
   {
     files: ['test/**/*.{ts,tsx}', 'scripts/**/*.ts'],
     rules: restrict([
-      { group: electronPatterns.filter((p) => p !== 'electron'), message: 'Tests reach Electron only through Playwright.' },
+      {
+        group: electronPatterns.filter((p) => p !== 'electron'),
+        message: 'Tests reach Electron only through Playwright.',
+      },
     ]),
   },
 );

@@ -34,7 +34,8 @@ function jestTotals(file: string): Totals | null {
 
 function playwrightTotals(file: string): Totals | null {
   if (!fs.existsSync(file)) return null;
-  const s = (JSON.parse(fs.readFileSync(file, 'utf8')) as { stats?: Record<string, number> }).stats ?? {};
+  const s =
+    (JSON.parse(fs.readFileSync(file, 'utf8')) as { stats?: Record<string, number> }).stats ?? {};
   return {
     passed: (s.expected ?? 0) + (s.flaky ?? 0),
     failed: s.unexpected ?? 0,

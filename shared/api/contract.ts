@@ -5,7 +5,11 @@
  */
 import { z } from 'zod';
 import type { Result } from './result';
-import { EnterpriseInputSchema, EnterpriseUpdateSchema, type Enterprise } from '../schemas/enterprise';
+import {
+  EnterpriseInputSchema,
+  EnterpriseUpdateSchema,
+  type Enterprise,
+} from '../schemas/enterprise';
 import {
   SpotCheckCreateSchema,
   SpotCheckRefSchema,
@@ -50,7 +54,9 @@ interface MethodDef<I extends z.ZodType, O> {
   output?: O;
 }
 
-const method = <O>() => <I extends z.ZodType>(input: I): MethodDef<I, O> => ({ input });
+const method =
+  <O>() =>
+  <I extends z.ZodType>(input: I): MethodDef<I, O> => ({ input });
 const noInput = z.strictObject({});
 
 export const API = {
@@ -85,7 +91,9 @@ export type FieldcheckApi = {
 
 /** The core's side: handlers receive input already parsed by the method's schema. */
 export type ApiHandlers = {
-  [M in ApiMethod]: (input: ApiParsedInput<M>) => Result<ApiOutput<M>> | Promise<Result<ApiOutput<M>>>;
+  [M in ApiMethod]: (
+    input: ApiParsedInput<M>,
+  ) => Result<ApiOutput<M>> | Promise<Result<ApiOutput<M>>>;
 };
 
 export function isApiMethod(name: unknown): name is ApiMethod {

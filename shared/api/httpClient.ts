@@ -25,7 +25,9 @@ export function createHttpClient(opts: HttpClientOptions): FieldcheckApi {
         body: JSON.stringify(input ?? {}),
       });
     } catch (err) {
-      return fail('TRANSPORT', 'e.transport', { detail: err instanceof Error ? err.message : String(err) });
+      return fail('TRANSPORT', 'e.transport', {
+        detail: err instanceof Error ? err.message : String(err),
+      });
     }
     try {
       return (await res.json()) as Result<unknown>;

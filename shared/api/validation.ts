@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { fail, type ApiError, type MessageRef, type Result } from './result';
 
 /** Turns zod issues into messages by field path; the first problem per field wins. */
-export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, MessageRef> {
+export function issuesToFieldErrors(
+  issues: readonly z.core.$ZodIssue[],
+): Record<string, MessageRef> {
   const out: Record<string, MessageRef> = {};
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -41,7 +43,10 @@ function fallbackKey(issue: z.core.$ZodIssue): string {
   }
 }
 
-export function validationError(issues: readonly z.core.$ZodIssue[]): { ok: false; error: ApiError } {
+export function validationError(issues: readonly z.core.$ZodIssue[]): {
+  ok: false;
+  error: ApiError;
+} {
   return fail('VALIDATION', 'e.validation', undefined, issuesToFieldErrors(issues));
 }
 

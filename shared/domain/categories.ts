@@ -32,7 +32,12 @@ export const CATEGORY_SEED: readonly CategorySeed[] = [
     en: 'Building materials',
     products: [
       { code: 'BUILD-CEMENT', zh: '水泥', en: 'Cement', standard: 'GB 175' },
-      { code: 'BUILD-REBAR', zh: '热轧带肋钢筋', en: 'Hot-rolled ribbed bars', standard: 'GB 1499.2' },
+      {
+        code: 'BUILD-REBAR',
+        zh: '热轧带肋钢筋',
+        en: 'Hot-rolled ribbed bars',
+        standard: 'GB 1499.2',
+      },
       { code: 'BUILD-CABLE', zh: '电线电缆', en: 'Wires and cables', standard: 'GB/T 5023' },
       { code: 'BUILD-TILE', zh: '陶瓷砖', en: 'Ceramic tiles', standard: 'GB/T 4100' },
     ],

@@ -14,7 +14,8 @@ export const en: Messages = {
     shellElectron: 'Desktop',
     inspector: 'Officer',
     noSecretTitle: 'Cannot reach the local data service',
-    noSecretBody: 'The access key for this launch is missing. Close this page and start the app with npm start in the app folder.',
+    noSecretBody:
+      'The access key for this launch is missing. Close this page and start the app with npm start in the app folder.',
     loadFailed: 'Cannot read local data',
     skipToContent: 'Skip to main content',
   },
@@ -81,7 +82,8 @@ export const en: Messages = {
   },
   setup: {
     title: 'First-run setup',
-    intro: 'Register the officer using this laptop. Their details appear on sampling records and forms.',
+    intro:
+      'Register the officer using this laptop. Their details appear on sampling records and forms.',
     name: 'Name',
     credentialNumber: 'Enforcement credential no.',
     unitName: 'Unit',
@@ -130,9 +132,11 @@ export const en: Messages = {
     supersededBadge: 'Corrected',
     versionLabel: 'Version {{version}}',
     submit: 'Submit',
-    submitConfirm: 'A submitted record cannot be edited; corrections need a new version. Submit now?',
+    submitConfirm:
+      'A submitted record cannot be edited; corrections need a new version. Submit now?',
     submitted: 'Record submitted; it is now read-only.',
-    readOnlyNotice: 'This record is submitted and cannot be edited. Create a correction (both sides sign again).',
+    readOnlyNotice:
+      'This record is submitted and cannot be edited. Create a correction (both sides sign again).',
     supersededNotice: 'This record was corrected by version {{version}}.',
     createCorrection: 'Create correction',
     correctionOf: 'This version corrects version {{version}}',
@@ -271,7 +275,12 @@ export const en: Messages = {
       risk: 'Risk monitoring',
       followUp: 'Follow-up check',
     },
-    link: { '': 'Choose…', production: 'Production', circulation: 'Circulation', ecommerce: 'E-commerce' },
+    link: {
+      '': 'Choose…',
+      production: 'Production',
+      circulation: 'Circulation',
+      ecommerce: 'E-commerce',
+    },
   },
   status: { draft: 'Draft', submitted: 'Submitted' },
   v: {
@@ -297,7 +306,11 @@ export const en: Messages = {
       division: 'Characters 3–8 must be the 6-digit division code',
       checkChar: 'Check character does not match; re-check the code',
     },
-    samplers: { min: 'At least two samplers are required', max: 'Too many samplers', duplicate: 'Duplicate credential no.' },
+    samplers: {
+      min: 'At least two samplers are required',
+      max: 'Too many samplers',
+      duplicate: 'Duplicate credential no.',
+    },
   },
   e: {
     validation: 'Not saved: some input is invalid. See the fields marked.',
@@ -310,8 +323,10 @@ export const en: Messages = {
     alreadyCorrected: 'A correction exists already (version {{version}}).',
     notSetUp: 'Finish first-run setup first.',
     alreadySetUp: 'This device is already set up.',
-    storageFull: 'The disk is full; nothing was saved. Your input is still on screen; free space and retry.',
-    storageBusy: 'The database is busy (another program?); nothing was saved. Your input is still on screen.',
+    storageFull:
+      'The disk is full; nothing was saved. Your input is still on screen; free space and retry.',
+    storageBusy:
+      'The database is busy (another program?); nothing was saved. Your input is still on screen.',
     storage: 'Storage error: {{detail}}. Your input is still on screen.',
     unauthorized: 'Unauthorised request.',
     forbidden: 'Requests from other origins are refused.',

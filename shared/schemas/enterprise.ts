@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  creditCode,
-  optionalText,
-  phone,
-  regionCode,
-  requiredText,
-  uuid,
-} from './fields';
+import { creditCode, optionalText, phone, regionCode, requiredText, uuid } from './fields';
 
 export const CREDIT_GRADES = ['', 'A', 'B', 'C', 'D'] as const;
 export const LIST_STATUSES = ['none', 'red', 'black'] as const;

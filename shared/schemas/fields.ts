@@ -87,7 +87,6 @@ export const credentialNumber = z
   .max(32, { error: 'v.tooLong' })
   .regex(/^[0-9A-Za-z-]{4,32}$/, { error: 'v.credential' });
 
-export const uuid = z.string({ error: typeError }).regex(
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-  { error: 'v.id' },
-);
+export const uuid = z
+  .string({ error: typeError })
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: 'v.id' });

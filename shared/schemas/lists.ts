@@ -18,13 +18,22 @@ const dateFilter = z
   .refine((v) => v === '' || isIsoDate(v), { error: 'v.date' })
   .default('');
 
-export const SPOT_CHECK_SORTS = ['updatedAt', 'samplingDate', 'recordNumber', 'sampleName', 'unitName'] as const;
+export const SPOT_CHECK_SORTS = [
+  'updatedAt',
+  'samplingDate',
+  'recordNumber',
+  'sampleName',
+  'unitName',
+] as const;
 
 export const SpotCheckListQuerySchema = z
   .strictObject({
     ...page,
     sort: z.enum(SPOT_CHECK_SORTS, { error: 'v.enum' }).default('updatedAt'),
-    statuses: z.array(z.enum(SPOT_CHECK_STATUSES, { error: 'v.enum' })).max(2).default([]),
+    statuses: z
+      .array(z.enum(SPOT_CHECK_STATUSES, { error: 'v.enum' }))
+      .max(2)
+      .default([]),
     dateFrom: dateFilter,
     dateTo: dateFilter,
     categoryCode: z.string({ error: 'v.type' }).max(40).default(''),

@@ -136,7 +136,11 @@ export const SpotCheckSubmitDataSchema = z
     }
     if (d.sample.imported) need(d.sample.origin.trim() !== '', ['sample', 'origin']);
     if (d.sample.productionDate && d.sample.samplingDate) {
-      need(d.sample.productionDate <= d.sample.samplingDate, ['sample', 'productionDate'], 'v.productionAfterSampling');
+      need(
+        d.sample.productionDate <= d.sample.samplingDate,
+        ['sample', 'productionDate'],
+        'v.productionAfterSampling',
+      );
     }
     if (d.signatory.refused) {
       need(d.signatory.refusalReason.trim() !== '', ['signatory', 'refusalReason']);

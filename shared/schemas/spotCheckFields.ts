@@ -130,7 +130,8 @@ export const SPOT_CHECK_GROUPS = [
   },
 ] as const satisfies readonly { key: string; fields: readonly FieldSpec[] }[];
 
-export type SpotCheckGroupKey = 'basic' | 'sampledUnit' | 'producer' | 'sample' | 'seals' | 'signatory';
+export type SpotCheckGroupKey =
+  'basic' | 'sampledUnit' | 'producer' | 'sample' | 'seals' | 'signatory';
 
 /** Samplers (抽样人员): the law needs at least two, each with a credential number. */
 export const MIN_SAMPLERS = 2;
