@@ -1,0 +1,81 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  PullQuerySchema,
+  PullRequestSchema,
+  PushRequestSchema,
+  type PullResponse,
+  type PushResponse,
+} from '../../shared/sync/protocol';
+import type { ServerConfig } from '../config';
+import { HttpError } from '../errors';
+import type { Storage } from '../storage/types';
+import { pullPage } from '../sync/pull';
+import { pushBatch } from '../sync/push';
+import type { Caller } from '../sync/scope';
+import { parseBody } from '../validate';
+
+export function syncRoutes(
+  app: FastifyInstance,
+  storage: Storage,
+  config: ServerConfig,
+  callerOf: (req: FastifyRequest) => Caller,
+): void {
+  app.post('/v1/sync/push', async (req): Promise<PushResponse> => {
+    const caller = callerOf(req);
+    // Counted before parsing so an oversized batch costs no validation work.
+    const raw = req.body as { batch?: unknown } | null;
+    if (raw && Array.isArray(raw.batch) && raw.batch.length > config.maxBatchMutations) {
+      throw new HttpError(
+        'PAYLOAD_TOO_LARGE',
+        { maxMutations: config.maxBatchMutations, maxBytes: config.maxBatchBytes },
+        { count: raw.batch.length },
+      );
+    }
+    const body = parseBody(PushRequestSchema, req.body);
+    if (body.deviceId !== caller.deviceId)
+      throw new HttpError('FORBIDDEN', {}, { reason: 'deviceId does not match the credential' });
+    const res = await pushBatch(storage, caller, body);
+    const counts = { applied: 0, conflict: 0, rejected: 0, replayed: 0 };
+    for (const r of res.results) {
+      counts[r.status]++;
+      if (r.replayed) counts.replayed++;
+    }
+    req.log.info(
+      {
+        deviceId: caller.deviceId,
+        first: body.batch[0]?.seq,
+        size: body.batch.length,
+        lastSeq: res.lastSeq,
+        ...counts,
+      },
+      'push',
+    );
+    return res;
+  });
+
+  const pull = async (
+    req: FastifyRequest,
+    input: unknown,
+    schema: typeof PullRequestSchema | typeof PullQuerySchema,
+  ): Promise<PullResponse> => {
+    const caller = callerOf(req);
+    const body = parseBody(schema, input ?? {});
+    const res = await pullPage(storage, caller, {
+      cursor: body.cursor,
+      epoch: body.epoch ?? null,
+      limit: body.limit,
+    });
+    req.log.info(
+      {
+        deviceId: caller.deviceId,
+        cursor: body.cursor,
+        rows: res.rows.length,
+        hasMore: res.hasMore,
+      },
+      'pull',
+    );
+    return res;
+  };
+  app.post('/v1/sync/pull', (req) => pull(req, req.body, PullRequestSchema));
+  app.get('/v1/sync/pull', (req) => pull(req, req.query, PullQuerySchema));
+}

@@ -1,0 +1,73 @@
+import { Pool, type PoolClient } from 'pg';
+import type { Queryable, QueryResult, Storage, TransactionOptions } from './types';
+
+export interface PgOptions {
+  connectionString: string;
+  /** Own schema (tests: one per file); created if missing and put first on search_path. */
+  schema?: string;
+  max?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export async function openPg(opts: PgOptions): Promise<Storage> {
+  if (opts.schema !== undefined && !SCHEMA_NAME.test(opts.schema)) {
+    throw new Error(`Bad schema name: ${opts.schema}`);
+  }
+  if (opts.schema) {
+    const setup = new Pool({ connectionString: opts.connectionString, max: 1 });
+    try {
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
+    } finally {
+      await setup.end();
+    }
+  }
+  const pool = new Pool({
+    connectionString: opts.connectionString,
+    max: opts.max ?? 10,
+    ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+  });
+  // An idle client that loses its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+
+  const wrap = (c: Pool | PoolClient): Queryable => ({
+    async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+      const r = await c.query(sql, params as unknown[]);
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+    },
+  });
+  const direct = wrap(pool);
+
+  return {
+    kind: 'postgres',
+    query: direct.query,
+    async transaction<T>(
+      fn: (tx: Queryable) => Promise<T>,
+      o: TransactionOptions = {},
+    ): Promise<T> {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query(o.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN');
+        const out = await fn(wrap(client));
+        await client.query('COMMIT');
+        return out;
+      } catch (err) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true;
+        }
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    },
+    async exec(sql: string): Promise<void> {
+      await pool.query(sql);
+    },
+    async close(): Promise<void> {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * The storage seam: one SQL dialect (PostgreSQL's), two engines. Production runs on a real
+ * PostgreSQL through `pg`; without DATABASE_URL the server embeds PGlite (PostgreSQL compiled
+ * to WASM) so it runs with no setup. Everything above this file writes plain SQL with $n params.
+ */
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<QueryResult<T>>;
+}
+
+export interface TransactionOptions {
+  /** REPEATABLE READ: every statement sees one snapshot (pull: page and checksum agree). */
+  snapshot?: boolean;
+}
+
+export interface Storage extends Queryable {
+  readonly kind: 'postgres' | 'pglite';
+  /** Runs fn in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, opts?: TransactionOptions): Promise<T>;
+  /** Runs a multi-statement script (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Values pg returns as strings (bigint) or numbers (PGlite): read them through this. */
+export function num(v: unknown): number {
+  return v === null || v === undefined ? 0 : Number(v);
+}

@@ -1,0 +1,38 @@
+/**
+ * The server sequence: one counter row, locked FOR UPDATE by every transaction that changes
+ * synced data, and released only when that transaction commits or rolls back.
+ *
+ * Why a locked counter and not a sequence/bigserial: sequence values are handed out at insert
+ * time, so a transaction that took seq 10 can commit after one that took seq 11; a client
+ * pulling "after 11" in between would skip 10 forever. With the row lock, writers take turns,
+ * so seqs become visible in exactly the order they were assigned, and a reader that sees seq N
+ * has also seen every seq below N. The cost is that sync writes are serialized — fine for the
+ * volumes of a provincial bureau (thousands of batches a year), and a batch is one short
+ * transaction. A rolled-back batch releases the lock without consuming any number.
+ */
+import type { Queryable } from '../storage/types';
+import { num } from '../storage/types';
+
+export interface SeqAllocator {
+  /** The highest seq committed before this transaction. */
+  readonly start: number;
+  next(): number;
+  /** Writes the counter back; call before commit. */
+  save(): Promise<void>;
+}
+
+export async function allocateSeqs(tx: Queryable): Promise<SeqAllocator> {
+  const { rows } = await tx.query<{ last_seq: unknown }>(
+    'SELECT last_seq FROM sync_state WHERE id = 1 FOR UPDATE',
+  );
+  const start = num(rows[0]?.last_seq);
+  let current = start;
+  return {
+    start,
+    next: () => ++current,
+    async save() {
+      if (current !== start)
+        await tx.query('UPDATE sync_state SET last_seq = $1 WHERE id = 1', [current]);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import { issuesToFieldErrors } from '../../../shared/api/validation';
+import type { RejectReason } from '../../../shared/sync/errors';
+import type { Mutation, MutationEntity } from '../../../shared/sync/protocol';
+import type { Doc } from '../../../shared/sync/paths';
+import type { Queryable } from '../../storage/types';
+import type { DetectedConflict } from '../conflicts';
+import type { SeqAllocator } from '../counter';
+import type { Caller, Scope } from '../scope';
+import type { EntityRow } from './repo';
+
+export interface BatchContext {
+  tx: Queryable;
+  caller: Caller;
+  scope: Scope;
+  seqs: SeqAllocator;
+  /** Server time for timestamps kept in documents (never used for ordering). */
+  now: () => Date;
+}
+
+export interface Rejection {
+  reject: RejectReason;
+  params?: Record<string, string | number>;
+  details?: Record<string, unknown>;
+}
+
+export const reject = (
+  reason: RejectReason,
+  params?: Rejection['params'],
+  details?: Rejection['details'],
+): Rejection => ({
+  reject: reason,
+  ...(params ? { params } : {}),
+  ...(details ? { details } : {}),
+});
+
+export const isRejection = (v: unknown): v is Rejection =>
+  typeof v === 'object' && v !== null && 'reject' in v;
+
+/** A zod failure as a rejection whose field errors carry the document's paths. */
+export function validationRejection(issues: readonly z.core.$ZodIssue[], prefix = ''): Rejection {
+  const fieldErrors = issuesToFieldErrors(issues);
+  const prefixed = Object.fromEntries(
+    Object.entries(fieldErrors).map(([k, v]) => [prefix ? `${prefix}.${k}` : k, v]),
+  );
+  return reject('validation', undefined, { fieldErrors: prefixed });
+}
+
+export interface NewEntity {
+  doc: Doc;
+  unitId: string | null;
+  ownerUserId: string | null;
+}
+
+export interface ChangePlan {
+  /** The document the client asked for, validated and normalized. */
+  candidate: Doc;
+  /** Adjusts the merged document once conflicts are known (e.g. a submit with conflicts stays a draft). */
+  finalize?: (merged: Doc, conflicts: DetectedConflict[]) => Doc | Rejection;
+}
+
+/**
+ * One kind of synced document. Adding an entity type: a handler like enterprise.ts, listed in
+ * entities/index.ts, its name in shared/sync/protocol.ts, and its scope rule in scope.ts.
+ */
+export interface EntityHandler {
+  entity: MutationEntity;
+  create(ctx: BatchContext, m: Mutation): Promise<NewEntity | Rejection>;
+  /** update and submit: what the document should become (before conflict detection). */
+  change(ctx: BatchContext, m: Mutation, current: EntityRow): Promise<ChangePlan | Rejection>;
+  /** A new version of an existing record; the handler does its own writes and returns the new seq. */
+  correct?(ctx: BatchContext, m: Mutation): Promise<number | Rejection>;
+}

@@ -1,0 +1,95 @@
+/**
+ * The server's error codes and per-mutation rejection reasons, with the Chinese text the app
+ * shows. The server sends the text too, so a client older than a new code still says something
+ * sensible; a client may prefer its own i18n keyed by code.
+ */
+export const SYNC_ERROR_CODES = [
+  'BAD_REQUEST',
+  'VALIDATION',
+  'UNAUTHORIZED',
+  'DEVICE_REVOKED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'GAP',
+  'EPOCH_CHANGED',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'ENROLL_CODE_INVALID',
+  'LOGIN_FAILED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+
+export const SYNC_ERROR_STATUS: Record<SyncErrorCode, number> = {
+  BAD_REQUEST: 400,
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  DEVICE_REVOKED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  GAP: 409,
+  EPOCH_CHANGED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  ENROLL_CODE_INVALID: 400,
+  LOGIN_FAILED: 401,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export const SYNC_ERROR_MESSAGES: Record<SyncErrorCode, string> = {
+  BAD_REQUEST: '请求格式不正确：{{detail}}',
+  VALIDATION: '请求内容有误，未处理。',
+  UNAUTHORIZED: '未登记的设备或访问凭证无效，请重新登记本机。',
+  DEVICE_REVOKED: '本机已被管理员停用，不能再同步数据。原因：{{reason}}。请联系本单位管理员。',
+  FORBIDDEN: '无权访问该数据。',
+  NOT_FOUND: '找不到请求的地址：{{detail}}',
+  GAP: '同步序号不连续：服务器需要从第 {{expectedSeq}} 条开始接收，本批未处理。',
+  EPOCH_CHANGED: '服务器数据已恢复或重建，请从头重新下载数据（本机未上传的修改会保留）。',
+  PAYLOAD_TOO_LARGE: '本批数据过大（最多 {{maxMutations}} 条、{{maxBytes}} 字节），请分批上传。',
+  RATE_LIMITED: '请求过于频繁，请在 {{retryAfter}} 秒后重试。',
+  ENROLL_CODE_INVALID: '登记码无效、已使用或已过期，请向管理员重新申请。',
+  LOGIN_FAILED: '用户名或密码不正确。',
+  UNAVAILABLE: '服务器暂时不可用，请稍后重试。',
+  INTERNAL: '服务器内部错误，请稍后重试。',
+};
+
+/** Why one mutation was refused. It still consumes its seq; the ones after it go on. */
+export const REJECT_REASONS = [
+  'validation',
+  'notFound',
+  'alreadyExists',
+  'outOfScope',
+  'immutable',
+  'notDraft',
+  'notSubmitted',
+  'alreadyCorrected',
+  'duplicateCreditCode',
+  'fieldNotWritable',
+  'unsupportedOp',
+  'conflictOnSubmit',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export const REJECT_MESSAGES: Record<RejectReason, string> = {
+  validation: '内容不符合要求，未保存。请按提示修改。',
+  notFound: '服务器上没有这条记录。',
+  alreadyExists: '服务器上已有相同编号的记录。',
+  outOfScope: '无权修改该记录（不属于本人或本单位）。',
+  immutable: '该抽样单已提交，不能修改。请创建更正版本。',
+  notDraft: '只有草稿可以提交。',
+  notSubmitted: '只有已提交的抽样单才能更正。',
+  alreadyCorrected: '该抽样单已有更正版本，不能再次更正。',
+  duplicateCreditCode: '统一社会信用代码已被“{{name}}”使用，不能重复登记。',
+  fieldNotWritable: '字段“{{field}}”由服务器维护，不能修改。',
+  unsupportedOp: '该类记录不支持此操作：{{op}}。',
+  conflictOnSubmit: '提交前有字段与他人的修改冲突，请先处理冲突后再提交。',
+};
+
+export function fillMessage(
+  template: string,
+  params: Record<string, string | number> = {},
+): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}

@@ -1,0 +1,428 @@
+/**
+ * Push: one transaction per batch, replays skipped, gaps refused, a result per mutation,
+ * field-level conflicts, the spot-check workflow and scopes.
+ */
+import type { Mutation, MutationResult, PushResponse } from '../../shared/sync/protocol';
+import type { RunningServer } from '../../server/server';
+import {
+  client,
+  createOrg,
+  enroll,
+  enterpriseDoc,
+  mutation,
+  newId,
+  openTestStorage,
+  startTestServer,
+  submittableSpotCheckData,
+  type TestDevice,
+  type TestOrg,
+  type TestStorage,
+} from '../../server/testing/harness';
+
+let db: TestStorage;
+let server: RunningServer;
+let org: TestOrg;
+
+beforeAll(async () => {
+  db = await openTestStorage();
+  org = await createOrg(db.storage);
+  server = await startTestServer(db.storage, { maxBatchMutations: 50 });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  await db?.close();
+});
+
+beforeEach(() => db.reset());
+
+const push = (dev: TestDevice, batch: Mutation[]) =>
+  client(server.url, dev.token).post<
+    PushResponse & { code?: string; details?: Record<string, unknown> }
+  >('/v1/sync/push', {
+    deviceId: dev.deviceId,
+    batch,
+  });
+
+async function ok(dev: TestDevice, batch: Mutation[]): Promise<MutationResult[]> {
+  const res = await push(dev, batch);
+  expect(res.status).toBe(200);
+  return res.body.results;
+}
+
+const count = async (sql: string, params: unknown[] = []) =>
+  Number(
+    (await db.storage.query<{ n: unknown }>(`SELECT count(*) AS n FROM ${sql}`, params)).rows[0]?.n,
+  );
+
+const docOf = async (entity: string, id: string) =>
+  (
+    await db.storage.query<{ doc: Record<string, unknown>; server_seq: unknown }>(
+      'SELECT doc, server_seq FROM entities WHERE entity = $1 AND id = $2',
+      [entity, id],
+    )
+  ).rows[0];
+
+const seqOf = (r: MutationResult | undefined): number => {
+  if (!r || r.status === 'rejected' || r.serverSeq === null)
+    throw new Error(`no serverSeq in ${JSON.stringify(r)}`);
+  return r.serverSeq;
+};
+
+describe('push basics', () => {
+  it('applies a batch and answers per mutation', async () => {
+    const dev = await enroll(db.storage, org.inspectorA);
+    const id1 = newId();
+    const id2 = newId();
+    const res = await push(dev, [
+      mutation(dev, 'enterprise', 'create', id1, enterpriseDoc(1)),
+      mutation(
+        dev,
+        'enterprise',
+        'create',
+        id2,
+        enterpriseDoc(2, { creditCode: creditCodeLower(2) }),
+      ),
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body.lastSeq).toBe(2);
+    expect(res.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    // stored normalized by the shared schema (credit code upper-cased)
+    expect((await docOf('enterprise', id2))?.doc.creditCode).toBe(creditCodeLower(2).toUpperCase());
+    const m = await db.storage.query<{ hlc: string }>('SELECT hlc FROM mutations ORDER BY seq');
+    expect(m.rows[0]?.hlc).toMatch(/^\d{15}:\d{5}:/);
+  });
+
+  it('a replayed batch (several times) has its effect once and the same results', async () => {
+    const dev = await enroll(db.storage, org.inspectorA);
+    const id = newId();
+    const batch = [
+      mutation(dev, 'enterprise', 'create', id, enterpriseDoc(1)),
+      mutation(dev, 'enterprise', 'update', id, { contactPerson: '孙某' }, 0),
+      mutation(dev, 'enterprise', 'update', newId(), { contactPerson: 'x' }, 0),
+    ];
+    const first = await ok(dev, batch);
+    for (let i = 0; i < 3; i++) {
+      const again = await ok(dev, batch);
+      expect(again.map((r) => ({ ...r, replayed: undefined }))).toEqual(
+        first.map((r) => ({ ...r, replayed: undefined })),
+      );
+      expect(again.every((r) => r.replayed)).toBe(true);
+    }
+    expect(await count(`entities WHERE entity = 'enterprise'`)).toBe(1);
+    expect(await count('mutations')).toBe(3);
+    const seqBefore = (await docOf('enterprise', id))?.server_seq;
+    // a batch overlapping the applied range: old part replayed, new part applied
+    const next = mutation(
+      dev,
+      'enterprise',
+      'update',
+      id,
+      { contactPhone: '13900000000' },
+      seqOf(first[1]),
+    );
+    const overlap = await ok(dev, [...batch.slice(1), next]);
+    expect(overlap.map((r) => [r.status, r.replayed ?? false])).toEqual([
+      ['applied', true],
+      ['rejected', true],
+      ['applied', false],
+    ]);
+    expect(Number((await docOf('enterprise', id))?.server_seq)).toBeGreaterThan(Number(seqBefore));
+    expect(await count('mutations')).toBe(4);
+  });
+
+  it('a gap is refused whole with the expected seq, and nothing is written', async () => {
+    const dev = await enroll(db.storage, org.inspectorA);
+    await ok(dev, [mutation(dev, 'enterprise', 'create', newId(), enterpriseDoc(1))]);
+    dev.nextSeq = 5;
+    const res = await push(dev, [mutation(dev, 'enterprise', 'create', newId(), enterpriseDoc(2))]);
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('GAP');
+    expect(res.body.details).toMatchObject({ expectedSeq: 2, lastSeq: 1 });
+    expect(await count('mutations')).toBe(1);
+    expect(await count(`entities WHERE entity = 'enterprise'`)).toBe(1);
+  });
+
+  it('a rejected mutation in the middle does not block the rest and consumes its seq', async () => {
+    const dev = await enroll(db.storage, org.inspectorA);
+    const good1 = newId();
+    const good2 = newId();
+    const results = await ok(dev, [
+      mutation(dev, 'enterprise', 'create', good1, enterpriseDoc(1)),
+      mutation(
+        dev,
+        'enterprise',
+        'create',
+        newId(),
+        enterpriseDoc(2, { creditCode: '911234567890123456', contactPhone: 'abc' }),
+      ),
+      mutation(dev, 'enterprise', 'create', good2, enterpriseDoc(3)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
+    const bad = results[1] as Extract<MutationResult, { status: 'rejected' }>;
+    expect(bad.reason).toBe('validation');
+    expect(bad.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(Object.keys(bad.details?.fieldErrors ?? {})).toEqual(
+      expect.arrayContaining(['creditCode', 'contactPhone']),
+    );
+    const next = await ok(dev, [
+      mutation(
+        dev,
+        'enterprise',
+        'update',
+        good2,
+        { licenceType: '工业产品生产许可证' },
+        seqOf(results[2]),
+      ),
+    ]);
+    expect(next[0]?.seq).toBe(4);
+  });
+
+  it('refuses duplicates of an id or a credit code, and unknown fields in changes', async () => {
+    const a = await enroll(db.storage, org.inspectorA);
+    const b = await enroll(db.storage, org.inspectorA2);
+    const id = newId();
+    await ok(a, [mutation(a, 'enterprise', 'create', id, enterpriseDoc(1))]);
+    const r = await ok(b, [
+      mutation(b, 'enterprise', 'create', id, enterpriseDoc(2)),
+      mutation(b, 'enterprise', 'create', newId(), enterpriseDoc(1, { name: '另一个名字' })),
+      mutation(b, 'enterprise', 'update', id, { revision: 3 }, 1),
+      mutation(b, 'enterprise', 'submit', id, {}, 1),
+    ]);
+    expect(r.map((x) => (x.status === 'rejected' ? x.reason : x.status))).toEqual([
+      'alreadyExists',
+      'duplicateCreditCode',
+      'fieldNotWritable',
+      'unsupportedOp',
+    ]);
+    expect((r[1] as Extract<MutationResult, { status: 'rejected' }>).details).toMatchObject({
+      existingId: id,
+    });
+  });
+
+  it('more mutations than the limit is 413 before any work', async () => {
+    const dev = await enroll(db.storage, org.inspectorA);
+    const batch = Array.from({ length: 51 }, (_, i) =>
+      mutation(dev, 'enterprise', 'create', newId(), enterpriseDoc(i + 1)),
+    );
+    const res = await push(dev, batch);
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await count('mutations')).toBe(0);
+  });
+
+  it('a push with a stale epoch is refused', async () => {
+    const dev = await enroll(db.storage, org.inspectorA);
+    const res = await client(server.url, dev.token).post('/v1/sync/push', {
+      deviceId: dev.deviceId,
+      epoch: 'stale',
+      batch: [mutation(dev, 'enterprise', 'create', newId(), enterpriseDoc(1))],
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('EPOCH_CHANGED');
+  });
+});
+
+describe('conflicts', () => {
+  async function shared(): Promise<{ a: TestDevice; b: TestDevice; id: string; base: number }> {
+    const a = await enroll(db.storage, org.inspectorA);
+    const b = await enroll(db.storage, org.inspectorA2);
+    const id = newId();
+    const [r] = await ok(a, [mutation(a, 'enterprise', 'create', id, enterpriseDoc(1))]);
+    return { a, b, id, base: seqOf(r) };
+  }
+
+  it('the same field changed on two devices keeps both values, nothing overwritten', async () => {
+    const { a, b, id, base } = await shared();
+    await ok(a, [mutation(a, 'enterprise', 'update', id, { contactPerson: '甲' }, base)]);
+    const [r] = await ok(b, [
+      mutation(b, 'enterprise', 'update', id, { contactPerson: '乙', licenceNumber: 'XK-1' }, base),
+    ]);
+    expect(r).toMatchObject({ status: 'conflict' });
+    const c = r as Extract<MutationResult, { status: 'conflict' }>;
+    expect(c.conflicts).toEqual([
+      expect.objectContaining({ field: 'contactPerson', serverValue: '甲', clientValue: '乙' }),
+    ]);
+    const doc = (await docOf('enterprise', id))?.doc;
+    expect(doc).toMatchObject({ contactPerson: '甲', licenceNumber: 'XK-1' });
+    const rows = await db.storage.query<{
+      server_value: unknown;
+      client_value: unknown;
+      status: string;
+      device_id: string;
+    }>('SELECT server_value, client_value, status, device_id FROM conflicts WHERE entity_id = $1', [
+      id,
+    ]);
+    expect(rows.rows).toEqual([
+      { server_value: '甲', client_value: '乙', status: 'open', device_id: b.deviceId },
+    ]);
+  });
+
+  it('different fields from two devices merge', async () => {
+    const { a, b, id, base } = await shared();
+    await ok(a, [mutation(a, 'enterprise', 'update', id, { contactPerson: '甲' }, base)]);
+    const [r] = await ok(b, [
+      mutation(b, 'enterprise', 'update', id, { contactPhone: '024-12345678' }, base),
+    ]);
+    expect(r?.status).toBe('applied');
+    expect((await docOf('enterprise', id))?.doc).toMatchObject({
+      contactPerson: '甲',
+      contactPhone: '024-12345678',
+    });
+    expect(await count('conflicts')).toBe(0);
+  });
+
+  it('no conflict once the client has seen the change, or when values agree', async () => {
+    const { a, b, id, base } = await shared();
+    const [ra] = await ok(a, [
+      mutation(a, 'enterprise', 'update', id, { contactPerson: '甲' }, base),
+    ]);
+    const r = await ok(b, [
+      mutation(b, 'enterprise', 'update', id, { contactPerson: '甲' }, base),
+      mutation(b, 'enterprise', 'update', id, { contactPerson: '乙' }, seqOf(ra)),
+    ]);
+    expect(r.map((x) => x.status)).toEqual(['applied', 'applied']);
+    expect((await docOf('enterprise', id))?.doc.contactPerson).toBe('乙');
+  });
+});
+
+describe('spot checks', () => {
+  it('draft → submit → immutable → correction as a new version', async () => {
+    const dev = await enroll(db.storage, org.inspectorA);
+    const id = newId();
+    const data = submittableSpotCheckData();
+    const [created] = await ok(dev, [
+      mutation(dev, 'spotCheck', 'create', id, { data: { basic: { recordNumber: 'SY-1' } } }),
+    ]);
+    expect(created?.status).toBe('applied');
+    // a draft may be incomplete, but not mistyped
+    const [badDraft] = await ok(dev, [
+      mutation(dev, 'spotCheck', 'update', id, { 'data.sample.imported': 'yes' }, seqOf(created)),
+    ]);
+    expect(badDraft).toMatchObject({ status: 'rejected', reason: 'validation' });
+    // submit checks the submit rules
+    const [early] = await ok(dev, [mutation(dev, 'spotCheck', 'submit', id, {}, seqOf(created))]);
+    expect(early).toMatchObject({ status: 'rejected', reason: 'validation' });
+    const [sub] = await ok(dev, [
+      mutation(dev, 'spotCheck', 'submit', id, { data }, seqOf(created)),
+    ]);
+    expect(sub?.status).toBe('applied');
+    expect((await docOf('spotCheck', id))?.doc).toMatchObject({
+      status: 'submitted',
+      submittedBy: org.inspectorA.id,
+    });
+
+    const after = await ok(dev, [
+      mutation(
+        dev,
+        'spotCheck',
+        'update',
+        id,
+        { 'data.sample.batchNumber': 'changed' },
+        seqOf(sub),
+      ),
+      mutation(dev, 'spotCheck', 'submit', id, {}, seqOf(sub)),
+      mutation(dev, 'spotCheck', 'update', id, { status: 'draft' }, seqOf(sub)),
+    ]);
+    expect(after.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual([
+      'immutable',
+      'notDraft',
+      'immutable',
+    ]);
+    expect(
+      ((await docOf('spotCheck', id))?.doc.data as { sample: { batchNumber: string } }).sample
+        .batchNumber,
+    ).toBe('20260401');
+
+    const v2 = newId();
+    const corr = await ok(dev, [
+      mutation(dev, 'spotCheck', 'correct', v2, { supersedesId: id }),
+      mutation(dev, 'spotCheck', 'correct', newId(), { supersedesId: id }),
+    ]);
+    expect(corr.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual([
+      'applied',
+      'alreadyCorrected',
+    ]);
+    expect((await docOf('spotCheck', v2))?.doc).toMatchObject({
+      status: 'draft',
+      version: 2,
+      supersedesId: id,
+    });
+    expect((await docOf('spotCheck', id))?.doc).toMatchObject({
+      status: 'submitted',
+      supersededById: v2,
+    });
+  });
+
+  it('a submit whose fields conflict stays a draft, keeps both values, merges the rest', async () => {
+    const a = await enroll(db.storage, org.inspectorA);
+    const sup = await enroll(db.storage, org.supervisor);
+    const id = newId();
+    const data = submittableSpotCheckData();
+    const [c] = await ok(a, [mutation(a, 'spotCheck', 'create', id, { data })]);
+    await ok(sup, [
+      mutation(sup, 'spotCheck', 'update', id, { 'data.sample.batchNumber': 'SUP-1' }, seqOf(c)),
+    ]);
+    const [r] = await ok(a, [
+      mutation(
+        a,
+        'spotCheck',
+        'submit',
+        id,
+        { 'data.sample.batchNumber': 'A-1', 'data.seals.sealNote': '完好' },
+        seqOf(c),
+      ),
+    ]);
+    expect(r?.status).toBe('conflict');
+    const doc = (await docOf('spotCheck', id))?.doc as {
+      status: string;
+      data: { sample: { batchNumber: string }; seals: { sealNote: string } };
+    };
+    expect(doc.status).toBe('draft');
+    expect(doc.data.sample.batchNumber).toBe('SUP-1');
+    expect(doc.data.seals.sealNote).toBe('完好');
+  });
+});
+
+describe('scope', () => {
+  it('an inspector cannot change a record or enterprise of another unit, or another inspector’s record', async () => {
+    const a = await enroll(db.storage, org.inspectorA);
+    const a2 = await enroll(db.storage, org.inspectorA2);
+    const b = await enroll(db.storage, org.inspectorB);
+    const ent = newId();
+    const rec = newId();
+    const [re, rr] = await ok(a, [
+      mutation(a, 'enterprise', 'create', ent, enterpriseDoc(1)),
+      mutation(a, 'spotCheck', 'create', rec, { data: {} }),
+    ]);
+    const fromB = await ok(b, [
+      mutation(b, 'enterprise', 'update', ent, { contactPerson: 'B' }, seqOf(re)),
+      mutation(b, 'spotCheck', 'update', rec, { 'data.basic.purpose': 'B' }, seqOf(rr)),
+      mutation(b, 'spotCheck', 'correct', newId(), { supersedesId: rec }),
+    ]);
+    expect(fromB.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual([
+      'outOfScope',
+      'outOfScope',
+      'outOfScope',
+    ]);
+    // same team: the enterprise register is shared, spot checks are personal
+    const fromA2 = await ok(a2, [
+      mutation(a2, 'enterprise', 'update', ent, { contactPerson: 'A2' }, seqOf(re)),
+      mutation(a2, 'spotCheck', 'update', rec, { 'data.basic.purpose': 'A2' }, seqOf(rr)),
+    ]);
+    expect(fromA2.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual([
+      'applied',
+      'outOfScope',
+    ]);
+    // the city supervisor may edit a draft recorded in a sub-unit
+    const sup = await enroll(db.storage, org.supervisor);
+    const [fromSup] = await ok(sup, [
+      mutation(sup, 'spotCheck', 'update', rec, { 'data.basic.purpose': '审核意见' }, seqOf(rr)),
+    ]);
+    expect(fromSup?.status).toBe('applied');
+  });
+});
+
+function creditCodeLower(n: number): string {
+  return (enterpriseDoc(n).creditCode as string).toLowerCase();
+}
