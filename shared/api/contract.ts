@@ -27,6 +27,16 @@ import {
 import { ProfileInputSchema, type Profile } from '../schemas/profile';
 import { AuditQuerySchema, type AuditEntry } from '../schemas/audit';
 import { uuid } from '../schemas/fields';
+import {
+  AttachmentAddSchema,
+  ConflictResolveSchema,
+  SyncEnrollSchema,
+  SyncLoginSchema,
+  type AttachmentMeta,
+  type FieldConflictItem,
+  type QuarantinedChange,
+  type SyncStatus,
+} from '../schemas/sync';
 
 export interface AppInfo {
   version: string;
@@ -75,6 +85,22 @@ export const API = {
   'spotCheck.submit': method<SpotCheckRecord>()(SpotCheckSubmitSchema),
   'spotCheck.createCorrection': method<SpotCheckRecord>()(SpotCheckRefSchema),
   'audit.list': method<AuditEntry[]>()(AuditQuerySchema),
+  'sync.status': method<SyncStatus>()(noInput),
+  'sync.enroll': method<SyncStatus>()(SyncEnrollSchema),
+  'sync.login': method<SyncStatus>()(SyncLoginSchema),
+  'sync.logout': method<SyncStatus>()(noInput),
+  /** Starts a round now (or joins the one running) and answers at once. */
+  'sync.now': method<SyncStatus>()(noInput),
+  'sync.quarantine': method<QuarantinedChange[]>()(noInput),
+  'conflicts.list': method<FieldConflictItem[]>()(z.strictObject({ entityId: uuid.optional() })),
+  'conflicts.resolve': method<FieldConflictItem[]>()(ConflictResolveSchema),
+  'attachments.add': method<AttachmentMeta>()(AttachmentAddSchema),
+  'attachments.list': method<AttachmentMeta[]>()(
+    z.strictObject({ ownerType: z.enum(['spotCheck']), ownerId: uuid }),
+  ),
+  'attachments.read': method<{ mimeType: string; dataBase64: string }>()(
+    z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'v.id' }) }),
+  ),
 } as const;
 
 export type ApiMethod = keyof typeof API;

@@ -284,6 +284,9 @@ export const en: Messages = {
   },
   status: { draft: 'Draft', submitted: 'Submitted' },
   v: {
+    url: 'A server address starting with http:// or https://',
+    fileType: 'Only JPEG, PNG or WebP images, or PDF files',
+    fileTooLarge: 'File too large: at most 20 MB per file',
     required: 'Required',
     type: 'Wrong format',
     invalid: 'Invalid value',

@@ -280,6 +280,9 @@ export const zhCN = {
   },
   status: { draft: '草稿', submitted: '已提交' },
   v: {
+    url: '请输入以 http:// 或 https:// 开头的服务器地址',
+    fileType: '只支持 JPEG、PNG、WebP 图片或 PDF 文件',
+    fileTooLarge: '文件过大，单个文件不能超过 20 MB',
     required: '此项为必填项',
     type: '格式不正确',
     invalid: '内容无效',
