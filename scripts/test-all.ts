@@ -1,6 +1,7 @@
 /**
- * `npm test`: builds the app, runs jest (unit + integration) and Playwright (end-to-end), and
- * prints one closing line with the totals of both. Exits non-zero if either failed.
+ * `npm test`: builds the app, runs jest (unit + integration, the server on embedded PGlite),
+ * the server-facing suites again against PostgreSQL when DATABASE_URL is set, and Playwright
+ * (end-to-end); prints one closing line with the totals. Exits non-zero if anything failed.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -44,16 +45,35 @@ function playwrightTotals(file: string): Totals | null {
 }
 
 const jestJson = path.join(outDir, 'jest.json');
+const jestPgJson = path.join(outDir, 'jest-postgres.json');
 const pwJson = path.join(outDir, 'playwright.json');
-fs.rmSync(jestJson, { force: true });
-fs.rmSync(pwJson, { force: true });
+for (const f of [jestJson, jestPgJson, pwJson]) fs.rmSync(f, { force: true });
+
+/** Suites that talk to the central server's storage; they run once per storage engine. */
+const SERVER_SUITES = [
+  'test/integration/server-',
+  'test/integration/sync-',
+  'test/integration/attachments-',
+];
+const databaseUrl = process.env.DATABASE_URL;
 
 const buildCode = run(process.execPath, [bin('tsx'), 'scripts/build.ts']);
 if (buildCode !== 0) process.exit(buildCode);
-const jestCode = run(bin('jest'), ['--json', `--outputFile=${jestJson}`]);
-const pwCode = run(bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+const codes: number[] = [];
+console.log('\n== jest: unit and integration (server storage: embedded PGlite) ==');
+codes.push(run(bin('jest'), ['--json', `--outputFile=${jestJson}`], { DATABASE_URL: '' }));
+const parts: (Totals | null)[] = [jestTotals(jestJson)];
+if (databaseUrl) {
+  console.log('\n== jest: server suites against PostgreSQL (DATABASE_URL) ==');
+  codes.push(run(bin('jest'), ['--json', `--outputFile=${jestPgJson}`, ...SERVER_SUITES]));
+  parts.push(jestTotals(jestPgJson));
+} else {
+  console.log('\n(server suites against PostgreSQL not run: DATABASE_URL is not set)');
+}
+console.log('\n== playwright: end-to-end in Chromium ==');
+codes.push(run(bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson }));
+parts.push(playwrightTotals(pwJson));
 
-const parts = [jestTotals(jestJson), playwrightTotals(pwJson)];
 const sum = parts.reduce<Totals>(
   (acc, t) => ({
     passed: acc.passed + (t?.passed ?? 0),
@@ -64,6 +84,6 @@ const sum = parts.reduce<Totals>(
 );
 // A runner that crashed before writing its report counts as a failure, not as zero tests.
 if (parts.some((t) => t === null)) sum.failed += 1;
-console.log(`\njest: ${JSON.stringify(parts[0])}  playwright: ${JSON.stringify(parts[1])}`);
+console.log(`\nby run: ${parts.map((t) => JSON.stringify(t)).join('  ')}`);
 console.log(`tests: ${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped`);
-process.exit(jestCode !== 0 || pwCode !== 0 || sum.failed > 0 ? 1 : 0);
+process.exit(codes.some((c) => c !== 0) || sum.failed > 0 ? 1 : 0);
