@@ -33,6 +33,46 @@ function jestTotals(file: string): Totals | null {
   };
 }
 
+/** Every skipped test is listed with its reason: nothing is skipped silently. */
+function jestSkipped(file: string): string[] {
+  if (!fs.existsSync(file)) return [];
+  const j = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    testResults?: { assertionResults?: { status: string; fullName: string }[] }[];
+  };
+  return (j.testResults ?? []).flatMap((r) =>
+    (r.assertionResults ?? [])
+      .filter((a) => a.status !== 'passed' && a.status !== 'failed')
+      .map((a) => a.fullName),
+  );
+}
+
+interface PwSuite {
+  title: string;
+  suites?: PwSuite[];
+  specs?: {
+    title: string;
+    tests: { status: string; annotations?: { type: string; description?: string }[] }[];
+  }[];
+}
+
+function playwrightSkipped(file: string): string[] {
+  if (!fs.existsSync(file)) return [];
+  const out: string[] = [];
+  const walk = (s: PwSuite, prefix: string) => {
+    for (const spec of s.specs ?? []) {
+      for (const t of spec.tests) {
+        if (t.status !== 'skipped') continue;
+        const why = t.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+        out.push(`${prefix}${spec.title} — ${why}`);
+      }
+    }
+    for (const child of s.suites ?? []) walk(child, `${prefix}${child.title} › `);
+  };
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { suites?: PwSuite[] };
+  for (const s of report.suites ?? []) walk(s, `${s.title} › `);
+  return out;
+}
+
 function playwrightTotals(file: string): Totals | null {
   if (!fs.existsSync(file)) return null;
   const s =
@@ -84,6 +124,12 @@ const sum = parts.reduce<Totals>(
 );
 // A runner that crashed before writing its report counts as a failure, not as zero tests.
 if (parts.some((t) => t === null)) sum.failed += 1;
+const skipped = [
+  ...jestSkipped(jestJson),
+  ...jestSkipped(jestPgJson).map((t) => `[PostgreSQL] ${t}`),
+  ...playwrightSkipped(pwJson),
+];
+if (skipped.length > 0) console.log(`\nskipped, with the reason:\n  ${skipped.join('\n  ')}`);
 console.log(`\nby run: ${parts.map((t) => JSON.stringify(t)).join('  ')}`);
 console.log(`tests: ${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped`);
 process.exit(codes.some((c) => c !== 0) || sum.failed > 0 ? 1 : 0);

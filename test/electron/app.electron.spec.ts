@@ -14,6 +14,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import {
+  editDraft,
+  expectEditKept,
+  findAndOpen,
+  firstRunSetup,
+  recordSpotCheck,
+  registerEnterprise,
+  submitAndExpectReadOnly,
+} from '../e2e/flows/foundationFlow';
+
 const ROOT = path.resolve(__dirname, '..', '..');
 
 function electronBinary(): string | undefined {
@@ -40,8 +50,7 @@ test.describe('Electron shell', () => {
   let app: ElectronApplication;
   let page: Page;
 
-  test.beforeEach(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldcheck-electron-'));
+  async function launch(): Promise<void> {
     const args = [ROOT];
     // Chromium refuses to run as root with its sandbox; CI containers run as root.
     if (process.getuid?.() === 0) args.unshift('--no-sandbox');
@@ -51,6 +60,24 @@ test.describe('Electron shell', () => {
       env: { ...process.env, FIELDCHECK_DATA_DIR: dataDir, ELECTRON_ENABLE_LOGGING: '1' },
     });
     page = await app.firstWindow();
+  }
+
+  test.beforeEach(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldcheck-electron-'));
+    await launch();
+  });
+
+  test('the foundation flow: setup, enterprise, spot check, search, edit, restart, submit', async () => {
+    await firstRunSetup(page);
+    await registerEnterprise(page);
+    await recordSpotCheck(page);
+    await findAndOpen(page);
+    await editDraft(page);
+    await app.close();
+    await launch();
+    await findAndOpen(page);
+    await expectEditKept(page);
+    await submitAndExpectReadOnly(page);
   });
 
   test.afterEach(async () => {

@@ -21,6 +21,8 @@ import {
   type TestDevice,
 } from '../../server/testing/harness';
 
+// Restarting on the same embedded directory only means something for PGlite; against
+// PostgreSQL (DATABASE_URL) the database is a separate service and these are skipped, by name.
 const describePglite = process.env.DATABASE_URL ? describe.skip : describe;
 const root = path.resolve(__dirname, '..', '..');
 
@@ -53,102 +55,113 @@ async function deviceState(s: Storage, dev: TestDevice) {
   };
 }
 
-describePglite('server restart on the same PGlite directory', () => {
-  it('keeps data, credentials and device seqs across a restart', async () => {
-    let storage = await openStorage({ dataDir: dir });
-    const org = await createOrg(storage);
-    const dev = await enroll(storage, org.inspectorA);
-    let server = await startTestServer(storage);
-    const batch = bigBatch(dev, 5, 1);
-    expect(
-      (await client(server.url, dev.token).post('/v1/sync/push', { deviceId: dev.deviceId, batch }))
-        .status,
-    ).toBe(200);
-    const before = await client(server.url, dev.token).post('/v1/sync/pull', { limit: 1000 });
-    await server.close();
-    await storage.close();
-
-    storage = await openStorage({ dataDir: dir });
-    server = await startTestServer(storage);
-    try {
-      const after = await client(server.url, dev.token).post('/v1/sync/pull', { limit: 1000 });
-      expect(after.status).toBe(200);
-      expect(after.body).toEqual(before.body);
-      const replay = await client(server.url, dev.token).post<PushResponse>('/v1/sync/push', {
-        deviceId: dev.deviceId,
-        batch,
-      });
-      expect(replay.body.results.every((r) => r.replayed)).toBe(true);
-      expect(await deviceState(storage, dev)).toEqual({ lastSeq: 5, mutations: 5, enterprises: 5 });
-    } finally {
+describePglite(
+  'server restart on the same PGlite directory (PGlite only: skipped when DATABASE_URL points at PostgreSQL)',
+  () => {
+    it('keeps data, credentials and device seqs across a restart', async () => {
+      let storage = await openStorage({ dataDir: dir });
+      const org = await createOrg(storage);
+      const dev = await enroll(storage, org.inspectorA);
+      let server = await startTestServer(storage);
+      const batch = bigBatch(dev, 5, 1);
+      expect(
+        (
+          await client(server.url, dev.token).post('/v1/sync/push', {
+            deviceId: dev.deviceId,
+            batch,
+          })
+        ).status,
+      ).toBe(200);
+      const before = await client(server.url, dev.token).post('/v1/sync/pull', { limit: 1000 });
       await server.close();
       await storage.close();
-    }
-  }, 60_000);
 
-  it('a graceful stop finishes the batch in flight', async () => {
-    const storage = await openStorage({ dataDir: dir });
-    const org = await createOrg(storage);
-    const dev = await enroll(storage, org.inspectorA);
-    const server = await startTestServer(storage);
-    const inflight = client(server.url, dev.token).post('/v1/sync/push', {
-      deviceId: dev.deviceId,
-      batch: bigBatch(dev, 300, 1),
-    });
-    await new Promise((r) => setTimeout(r, 50));
-    await server.close();
-    const res = await inflight;
-    const state = await deviceState(storage, dev);
-    await storage.close();
-    expect(res.status).toBe(200);
-    expect(state).toEqual({ lastSeq: 300, mutations: 300, enterprises: 300 });
-  }, 60_000);
+      storage = await openStorage({ dataDir: dir });
+      server = await startTestServer(storage);
+      try {
+        const after = await client(server.url, dev.token).post('/v1/sync/pull', { limit: 1000 });
+        expect(after.status).toBe(200);
+        expect(after.body).toEqual(before.body);
+        const replay = await client(server.url, dev.token).post<PushResponse>('/v1/sync/push', {
+          deviceId: dev.deviceId,
+          batch,
+        });
+        expect(replay.body.results.every((r) => r.replayed)).toBe(true);
+        expect(await deviceState(storage, dev)).toEqual({
+          lastSeq: 5,
+          mutations: 5,
+          enterprises: 5,
+        });
+      } finally {
+        await server.close();
+        await storage.close();
+      }
+    }, 60_000);
 
-  it('a killed server leaves the batch in flight fully applied or not at all', async () => {
-    let storage = await openStorage({ dataDir: dir });
-    const org = await createOrg(storage);
-    const dev = await enroll(storage, org.inspectorA);
-    await storage.close();
-
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'server/cli.ts'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: '',
-        FIELDCHECK_SERVER_DATA_DIR: dir,
-        FIELDCHECK_SERVER_PORT: '0',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    try {
-      const url = await listeningUrl(child);
-      const batch = bigBatch(dev, 500, 1);
-      const inflight = client(url, dev.token)
-        .post('/v1/sync/push', { deviceId: dev.deviceId, batch })
-        .catch(() => null);
-      await new Promise((r) => setTimeout(r, 400));
-      child.kill('SIGKILL');
-      await inflight;
-      await new Promise((r) => child.once('exit', r));
-    } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-
-    storage = await openStorage({ dataDir: dir });
-    try {
-      const state = await deviceState(storage, dev);
-      expect([0, 500]).toContain(state.enterprises);
-      expect(state).toEqual({
-        lastSeq: state.enterprises,
-        mutations: state.enterprises,
-        enterprises: state.enterprises,
+    it('a graceful stop finishes the batch in flight', async () => {
+      const storage = await openStorage({ dataDir: dir });
+      const org = await createOrg(storage);
+      const dev = await enroll(storage, org.inspectorA);
+      const server = await startTestServer(storage);
+      const inflight = client(server.url, dev.token).post('/v1/sync/push', {
+        deviceId: dev.deviceId,
+        batch: bigBatch(dev, 300, 1),
       });
-    } finally {
+      await new Promise((r) => setTimeout(r, 50));
+      await server.close();
+      const res = await inflight;
+      const state = await deviceState(storage, dev);
       await storage.close();
-    }
-  }, 90_000);
-});
+      expect(res.status).toBe(200);
+      expect(state).toEqual({ lastSeq: 300, mutations: 300, enterprises: 300 });
+    }, 60_000);
+
+    it('a killed server leaves the batch in flight fully applied or not at all', async () => {
+      let storage = await openStorage({ dataDir: dir });
+      const org = await createOrg(storage);
+      const dev = await enroll(storage, org.inspectorA);
+      await storage.close();
+
+      const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'server/cli.ts'], {
+        cwd: root,
+        env: {
+          ...process.env,
+          DATABASE_URL: '',
+          FIELDCHECK_SERVER_DATA_DIR: dir,
+          FIELDCHECK_SERVER_PORT: '0',
+          LOG_LEVEL: 'info',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      try {
+        const url = await listeningUrl(child);
+        const batch = bigBatch(dev, 500, 1);
+        const inflight = client(url, dev.token)
+          .post('/v1/sync/push', { deviceId: dev.deviceId, batch })
+          .catch(() => null);
+        await new Promise((r) => setTimeout(r, 400));
+        child.kill('SIGKILL');
+        await inflight;
+        await new Promise((r) => child.once('exit', r));
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+
+      storage = await openStorage({ dataDir: dir });
+      try {
+        const state = await deviceState(storage, dev);
+        expect([0, 500]).toContain(state.enterprises);
+        expect(state).toEqual({
+          lastSeq: state.enterprises,
+          mutations: state.enterprises,
+          enterprises: state.enterprises,
+        });
+      } finally {
+        await storage.close();
+      }
+    }, 90_000);
+  },
+);
 
 function listeningUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
