@@ -1,0 +1,48 @@
+/**
+ * Storage for one benchmark scenario, always fresh: a new PostgreSQL schema (dropped on close)
+ * or a PGlite database in a temp directory (deleted on close).
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openStorage } from '../../server/storage/open';
+import { openPg } from '../../server/storage/pg';
+import type { Storage } from '../../server/storage/types';
+
+export type StorageKind = 'postgres' | 'pglite';
+
+export interface BenchStorage {
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+export async function openBenchStorage(kind: StorageKind): Promise<BenchStorage> {
+  if (kind === 'postgres') {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL is not set');
+    const schema = `fc_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const storage = await openStorage({ databaseUrl: url, pgSchema: schema });
+    return {
+      storage,
+      async close() {
+        await storage.close();
+        const admin = await openPg({ connectionString: url, max: 1 });
+        try {
+          await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        } finally {
+          await admin.close();
+        }
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldcheck-syncbench-'));
+  const storage = await openStorage({ dataDir: dir });
+  return {
+    storage,
+    async close() {
+      await storage.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
