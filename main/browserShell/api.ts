@@ -12,6 +12,14 @@ import { fail } from '../../shared/api/result';
 
 export const API_PREFIX = '/api/';
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
+/**
+ * attachments.add carries a file as base64 (4/3 of its size): a 20 MB photo is ~27 MB of JSON.
+ * Only that method gets the large limit, so every other call stays bounded at 2 MB.
+ */
+export const ATTACHMENT_BODY_LIMIT = 28 * 1024 * 1024;
+const METHOD_BODY_LIMITS: Readonly<Record<string, number>> = {
+  'attachments.add': ATTACHMENT_BODY_LIMIT,
+};
 
 export interface ApiContext {
   port: number;
@@ -84,16 +92,18 @@ export async function handleApi(
     );
     return;
   }
+  const method = pathname.slice(API_PREFIX.length);
+  const limit = Math.max(ctx.bodyLimit, METHOD_BODY_LIMITS[method] ?? 0);
   const declared = Number(req.headers['content-length'] ?? '0');
-  if (Number.isFinite(declared) && declared > ctx.bodyLimit) {
-    tooLarge(res, ctx.bodyLimit);
+  if (Number.isFinite(declared) && declared > limit) {
+    tooLarge(res, limit);
     return;
   }
   let body: Buffer;
   try {
-    body = await readBody(req, ctx.bodyLimit);
+    body = await readBody(req, limit);
   } catch (err) {
-    if (err instanceof BodyTooLarge) tooLarge(res, ctx.bodyLimit);
+    if (err instanceof BodyTooLarge) tooLarge(res, limit);
     else
       sendError(res, 'BAD_REQUEST', 'e.badRequest', { detail: 'request body could not be read' });
     return;
@@ -105,7 +115,6 @@ export async function handleApi(
     sendError(res, 'BAD_REQUEST', 'e.badRequest', { detail: 'body is not valid JSON' });
     return;
   }
-  const method = pathname.slice(API_PREFIX.length);
   let result;
   try {
     result = await ctx.dispatch(method, input);
