@@ -7,6 +7,8 @@ import type { AppInfo } from '../shared/api/contract';
 import { openStore } from '../db/store';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './services/handlers';
+import { SyncEngine, type SyncOptions } from './sync/engine';
+import { registerFileSync } from './sync/filesHook';
 import { version as appVersion } from '../package.json';
 
 export interface CoreOptions {
@@ -21,11 +23,18 @@ export interface CoreOptions {
    * (e.g. `PRAGMA max_page_count` to simulate a full disk); the app leaves it unset.
    */
   onOpen?: (db: Database.Database) => void;
+  /** Sync with the central endpoint: interval, limits, an injected fetch for tests. */
+  sync?: SyncOptions;
 }
 
 export interface Core {
   dispatch: Dispatch;
+  /** The sync scheduler: tests run rounds with `sync.round()`; hooks register here. */
+  sync: SyncEngine;
+  /** Stops sync (aborting a request in flight) and closes the store once the round unwound. */
   close(): void;
+  /** close(), resolved when everything is closed. */
+  shutdown(): Promise<void>;
 }
 
 /**
@@ -45,10 +54,29 @@ export function openCore(opts: CoreOptions): Core {
       dataDir: opts.dataDir,
       schemaVersion: store.schemaVersion,
     };
-    return {
-      dispatch: createDispatch(createHandlers({ store, now }, info)),
-      close: () => store.close(),
+    const sync = new SyncEngine(store, now, opts.sync);
+    // Attachment files go up after their records, inside each round.
+    registerFileSync(sync.hooks, store);
+    let closing: Promise<void> | null = null;
+    const shutdown = () => {
+      if (closing) return closing;
+      const unwinding = sync.close();
+      if (unwinding) closing = unwinding.then(() => store.close());
+      else {
+        store.close();
+        closing = Promise.resolve();
+      }
+      return closing;
     };
+    const core: Core = {
+      dispatch: createDispatch(createHandlers({ store, now, sync }, info)),
+      sync,
+      close: () => void shutdown(),
+      shutdown,
+    };
+    // An enrolled, signed-in device syncs by itself from the start.
+    sync.start();
+    return core;
   } catch (err) {
     store.close();
     throw err;

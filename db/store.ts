@@ -4,11 +4,18 @@ import type Database from 'better-sqlite3';
 import { BACKUP_DIR_NAME, DB_FILE_NAME, openConnection } from './connection';
 import { MIGRATIONS, type Migration } from './migrations';
 import { migrate } from './migrations/runner';
+import { AttachmentRepository } from './repositories/attachments';
 import { AuditRepository } from './repositories/audit';
 import { CatalogRepository } from './repositories/catalog';
+import { ConflictRepository } from './repositories/conflicts';
 import { EnterpriseRepository } from './repositories/enterprises';
+import { EntitySyncRepository } from './repositories/entitySync';
+import { OutboxRepository } from './repositories/outbox';
+import { PeopleRepository } from './repositories/people';
 import { ProfileRepository } from './repositories/profile';
+import { QuarantineRepository } from './repositories/quarantine';
 import { SpotCheckRepository } from './repositories/spotChecks';
+import { SyncStateRepository } from './repositories/syncState';
 
 export interface StoreOptions {
   dataDir: string;
@@ -20,12 +27,23 @@ export interface StoreOptions {
 
 export interface Store {
   db: Database.Database;
+  /** The data dir the store lives in (attachment files are kept under it too). */
+  dataDir: string;
   schemaVersion: number;
   profile: ProfileRepository;
   catalog: CatalogRepository;
   enterprises: EnterpriseRepository;
   spotChecks: SpotCheckRepository;
   audit: AuditRepository;
+  /** Sync: settings, the outbox of local changes, and what was received from the server. */
+  syncState: SyncStateRepository;
+  outbox: OutboxRepository;
+  entitySync: EntitySyncRepository;
+  conflicts: ConflictRepository;
+  quarantine: QuarantineRepository;
+  people: PeopleRepository;
+  /** Attachment metadata; the bytes are files under <dataDir>/files (core/attachments/). */
+  attachments: AttachmentRepository;
   close(): void;
 }
 
@@ -41,14 +59,24 @@ export function openStore(opts: StoreOptions): Store {
     // Refresh planner statistics for tables that grew a lot: with STAT4 the planner then picks
     // the selective index for combined filters (e.g. region rather than a wide date range).
     optimize(db, 'optimize = 0x10002');
+    const syncState = new SyncStateRepository(db);
+    const entitySync = new EntitySyncRepository(db);
     return {
       db,
+      dataDir: opts.dataDir,
       schemaVersion: version,
       profile: new ProfileRepository(db),
       catalog: new CatalogRepository(db),
       enterprises: new EnterpriseRepository(db),
       spotChecks: new SpotCheckRepository(db),
       audit: new AuditRepository(db),
+      syncState,
+      entitySync,
+      outbox: new OutboxRepository(db, syncState, entitySync, opts.now ?? (() => new Date())),
+      conflicts: new ConflictRepository(db),
+      quarantine: new QuarantineRepository(db),
+      people: new PeopleRepository(db),
+      attachments: new AttachmentRepository(db),
       close: () => {
         if (!db.open) return;
         optimize(db, 'optimize');

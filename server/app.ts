@@ -8,8 +8,10 @@ import { authenticate } from './auth/authenticate';
 import { RateLimiter } from './auth/rateLimit';
 import type { ServerConfig } from './config';
 import { HttpError } from './errors';
+import { fileRoutes } from './files/routes';
 import { healthRoutes } from './routes/health';
 import { identityRoutes } from './routes/identity';
+import { maintenanceRoutes } from './routes/maintenance';
 import { syncRoutes } from './routes/sync';
 import type { Storage } from './storage/types';
 import type { Caller } from './sync/scope';
@@ -113,5 +115,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   healthRoutes(app, storage);
   identityRoutes(app, storage);
   syncRoutes(app, storage, config, callerOf);
+  maintenanceRoutes(app, storage, callerOf);
+  fileRoutes(app, storage, config.filesDir, callerOf);
   return app;
 }

@@ -3,6 +3,7 @@
  *
  * - DATABASE_URL                  PostgreSQL connection string; without it, embedded PGlite
  * - FIELDCHECK_SERVER_DATA_DIR    PGlite data directory (default: <OS user-data dir>/Fieldcheck/server-data)
+ * - FIELDCHECK_SERVER_FILES_DIR   attachment files (default: <server data dir>/files, also with DATABASE_URL)
  * - FIELDCHECK_SERVER_HOST        listen address (default 127.0.0.1; set 0.0.0.0 behind a TLS proxy)
  * - FIELDCHECK_SERVER_PORT        listen port (default 8787)
  * - FIELDCHECK_MAX_BATCH_MUTATIONS / FIELDCHECK_MAX_BATCH_BYTES   push limits (500 / 1 MiB)
@@ -26,6 +27,8 @@ export interface ServerConfig {
   databaseUrl?: string;
   pgSchema?: string;
   dataDir?: string;
+  /** Where uploaded attachment files are kept (content-addressed; see server/files/store.ts). */
+  filesDir: string;
   maxBatchMutations: number;
   maxBatchBytes: number;
   deviceRate: RateConfig;
@@ -57,16 +60,16 @@ const int = (v: string | undefined, fallback: number, min = 1): number => {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  const serverDataDir = path.resolve(
+    env.FIELDCHECK_SERVER_DATA_DIR?.trim() || defaultServerDataDir(env),
+  );
   return {
     host: env.FIELDCHECK_SERVER_HOST?.trim() || '127.0.0.1',
     port: int(env.FIELDCHECK_SERVER_PORT, 8787, 0),
-    ...(databaseUrl
-      ? { databaseUrl }
-      : {
-          dataDir: path.resolve(
-            env.FIELDCHECK_SERVER_DATA_DIR?.trim() || defaultServerDataDir(env),
-          ),
-        }),
+    ...(databaseUrl ? { databaseUrl } : { dataDir: serverDataDir }),
+    filesDir: path.resolve(
+      env.FIELDCHECK_SERVER_FILES_DIR?.trim() || path.join(serverDataDir, 'files'),
+    ),
     maxBatchMutations: int(env.FIELDCHECK_MAX_BATCH_MUTATIONS, SYNC_LIMITS.maxBatchMutations),
     maxBatchBytes: int(env.FIELDCHECK_MAX_BATCH_BYTES, SYNC_LIMITS.maxBatchBytes),
     deviceRate: {

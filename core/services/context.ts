@@ -24,6 +24,9 @@ export function inTransaction<T>(ctx: ServiceContext, fn: () => Result<T>): Resu
 
 /** The inspector on this device: every write but first-run setup needs one, as the audit actor. */
 export function requireProfile(ctx: ServiceContext): Profile | Failure {
+  // An enrolled device works for a signed-in user only: after logout nobody writes in their name.
+  const s = ctx.store.syncState;
+  if (s.get('enrollment') && !s.get('session')) return fail('UNAUTHORIZED', 'e.syncSignedOut');
   return ctx.store.profile.get() ?? fail('NOT_SET_UP', 'e.notSetUp');
 }
 

@@ -7,6 +7,7 @@ import type {
 } from '../../shared/schemas/enterprise';
 import type { EnterpriseListQuery, EnterpriseSummary, Page } from '../../shared/schemas/lists';
 import { diff } from '../audit/diff';
+import { changedPaths } from '../sync/changes';
 import {
   appendAudit,
   inTransaction,
@@ -40,6 +41,12 @@ export function createEnterprise(ctx: ServiceContext, input: EnterpriseInput): R
     const e: Enterprise = { id: newId(), ...input, revision: 1, createdAt: at, updatedAt: at };
     ctx.store.enterprises.insert(e);
     appendAudit(ctx, actor, 'enterprise', e.id, 'create', diff({}, input), at);
+    ctx.store.outbox.append({
+      entity: 'enterprise',
+      entityId: e.id,
+      op: 'create',
+      changes: { ...input },
+    });
     return ok(e);
   });
 }
@@ -66,6 +73,12 @@ export function updateEnterprise(ctx: ServiceContext, input: EnterpriseUpdate): 
     };
     ctx.store.enterprises.update(next);
     appendAudit(ctx, actor, 'enterprise', next.id, 'update', changes, at);
+    ctx.store.outbox.append({
+      entity: 'enterprise',
+      entityId: next.id,
+      op: 'update',
+      changes: changedPaths(inputOf(current), input.values),
+    });
     return ok(next);
   });
 }

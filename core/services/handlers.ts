@@ -11,9 +11,19 @@ import {
   saveDraft,
   submitSpotCheck,
 } from './spotCheck';
-import type { ServiceContext } from './context';
+import { createAttachmentHandlers } from './attachments';
+import { listConflicts, resolveConflict } from './conflicts';
+import {
+  syncEnroll,
+  syncLogin,
+  syncLogout,
+  syncNow,
+  syncQuarantine,
+  syncStatus,
+  type SyncServiceContext,
+} from './sync';
 
-export function createHandlers(ctx: ServiceContext, info: AppInfo): ApiHandlers {
+export function createHandlers(ctx: SyncServiceContext, info: AppInfo): ApiHandlers {
   return {
     'app.info': () => ok(info),
     'profile.get': () => getProfile(ctx),
@@ -30,5 +40,14 @@ export function createHandlers(ctx: ServiceContext, info: AppInfo): ApiHandlers 
     'spotCheck.submit': (input) => submitSpotCheck(ctx, input),
     'spotCheck.createCorrection': ({ id }) => createCorrection(ctx, id),
     'audit.list': ({ entityType, entityId }) => ok(ctx.store.audit.list(entityType, entityId)),
+    'sync.status': () => syncStatus(ctx),
+    'sync.enroll': (input) => syncEnroll(ctx, input),
+    'sync.login': (input) => syncLogin(ctx, input),
+    'sync.logout': () => syncLogout(ctx),
+    'sync.now': () => syncNow(ctx),
+    'sync.quarantine': () => syncQuarantine(ctx),
+    'conflicts.list': ({ entityId }) => listConflicts(ctx, entityId),
+    'conflicts.resolve': (input) => resolveConflict(ctx, input),
+    ...createAttachmentHandlers(ctx),
   };
 }

@@ -15,6 +15,8 @@ import {
   type SpotCheckSubmitSchema,
 } from '../../shared/schemas/spotCheck';
 import { diff } from '../audit/diff';
+import { changedPaths } from '../sync/changes';
+import type { Doc } from '../../shared/sync/paths';
 import {
   appendAudit,
   inTransaction,
@@ -80,6 +82,12 @@ export function createSpotCheck(ctx: ServiceContext, input: CreateInput): Result
     };
     ctx.store.spotChecks.insert(record);
     appendAudit(ctx, actor, 'spotCheck', record.id, 'create', diff({}, data), at);
+    ctx.store.outbox.append({
+      entity: 'spotCheck',
+      entityId: record.id,
+      op: 'create',
+      changes: { data: structuredClone(data) },
+    });
     return ok(record);
   });
 }
@@ -114,6 +122,12 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput): Result<Sp
     };
     ctx.store.spotChecks.update(next, current);
     appendAudit(ctx, actor, 'spotCheck', next.id, 'update', changes, at);
+    ctx.store.outbox.append({
+      entity: 'spotCheck',
+      entityId: next.id,
+      op: 'update',
+      changes: changedPaths(current.data as unknown as Doc, data as unknown as Doc, 'data'),
+    });
     return ok(next);
   });
 }
@@ -160,6 +174,14 @@ export function submitSpotCheck(ctx: ServiceContext, input: SubmitInput): Result
       ...diff(current.data, data),
     ];
     appendAudit(ctx, actor, 'spotCheck', next.id, 'submit', changes, at);
+    // The server runs its own state machine on `submit`; the changes are what validation
+    // normalized (trimmed text, upper-cased codes), usually nothing.
+    ctx.store.outbox.append({
+      entity: 'spotCheck',
+      entityId: next.id,
+      op: 'submit',
+      changes: changedPaths(current.data as unknown as Doc, data as unknown as Doc, 'data'),
+    });
     return ok(next);
   });
 }
@@ -221,6 +243,13 @@ export function createCorrection(ctx: ServiceContext, id: string): Result<SpotCh
       [{ path: 'supersededById', old: null, new: correction.id }],
       at,
     );
+    // One mutation: the server creates the new version and links the old one itself.
+    ctx.store.outbox.append({
+      entity: 'spotCheck',
+      entityId: correction.id,
+      op: 'correct',
+      changes: { supersedesId: old.id, data: structuredClone(correction.data) },
+    });
     return ok(correction);
   });
 }

@@ -1,7 +1,9 @@
 import type { Migration } from './types';
 import { m001Init } from './001_init';
+import { m002Sync } from './002_sync';
+import { m003Attachments } from './003_attachments';
 
 /** Every migration this build knows, in order. Append only; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [m001Init];
+export const MIGRATIONS: readonly Migration[] = [m001Init, m002Sync, m003Attachments];
 
 export type { Migration } from './types';

@@ -43,4 +43,25 @@ export class CatalogRepository {
     }
     return out;
   }
+
+  /**
+   * A category received from the server (reference data is pull-only): replaces its products;
+   * a new category goes last in the list.
+   */
+  upsertCategory(c: CatalogCategory): void {
+    this.db
+      .prepare(
+        `INSERT INTO product_categories (code, zh, en, sort_order)
+         VALUES (?, ?, ?, (SELECT coalesce(max(sort_order), -1) + 1 FROM product_categories))
+         ON CONFLICT (code) DO UPDATE SET zh = excluded.zh, en = excluded.en`,
+      )
+      .run(c.code, c.zh, c.en);
+    this.db.prepare('DELETE FROM products WHERE category_code = ?').run(c.code);
+    const insert = this.db.prepare(
+      `INSERT INTO products (code, category_code, zh, en, standard, sort_order) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (code) DO UPDATE SET category_code = excluded.category_code, zh = excluded.zh,
+         en = excluded.en, standard = excluded.standard, sort_order = excluded.sort_order`,
+    );
+    c.products.forEach((p, i) => insert.run(p.code, c.code, p.zh, p.en, p.standard, i));
+  }
 }

@@ -35,4 +35,19 @@ export class ProfileRepository {
       )
       .run(p.id, p.name, p.credentialNumber, p.unitName, p.regionCode, p.createdAt);
   }
+
+  /**
+   * The signed-in user becomes this device's inspector. Records made here before (under the
+   * first-run profile) become theirs: the person who enrolls owns the device's earlier work.
+   */
+  adopt(p: Profile): void {
+    const prev = this.get();
+    if (prev && prev.id !== p.id) {
+      this.db
+        .prepare('UPDATE spot_checks SET created_by = ? WHERE created_by = ?')
+        .run(p.id, prev.id);
+    }
+    this.db.prepare('DELETE FROM profile WHERE singleton = 1').run();
+    this.insert(p);
+  }
 }

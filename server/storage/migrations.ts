@@ -8,11 +8,18 @@ import type { Storage } from './types';
 import type { Migration } from './migrationDef';
 import { m001Init } from './sql/001_init';
 import { m002Categories } from './sql/002_categories';
+import { m003Files } from './sql/003_files';
+import { m004InlineRows } from './sql/004_inline_rows';
 
 export { defineMigration, type Migration } from './migrationDef';
 
 /** Append only; never edit a shipped migration. */
-export const MIGRATIONS: readonly Migration[] = [m001Init, m002Categories];
+export const MIGRATIONS: readonly Migration[] = [
+  m001Init,
+  m002Categories,
+  m003Files,
+  m004InlineRows,
+];
 
 export class SchemaError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 import { Pool, type PoolClient } from 'pg';
-import type { Queryable, QueryResult, Storage, TransactionOptions } from './types';
+import type { Queryable, QueryOptions, QueryResult, Storage, TransactionOptions } from './types';
 
 export interface PgOptions {
   connectionString: string;
@@ -31,8 +31,15 @@ export async function openPg(opts: PgOptions): Promise<Storage> {
   pool.on('error', () => undefined);
 
   const wrap = (c: Pool | PoolClient): Queryable => ({
-    async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
-      const r = await c.query(sql, params as unknown[]);
+    async query<T>(
+      sql: string,
+      params: readonly unknown[] = [],
+      opts: QueryOptions = {},
+    ): Promise<QueryResult<T>> {
+      const values = params as unknown[];
+      const r = await (opts.name
+        ? c.query({ name: opts.name, text: sql, values })
+        : c.query(sql, values));
       return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
     },
   });

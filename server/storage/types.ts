@@ -8,10 +8,20 @@ export interface QueryResult<T> {
   rowCount: number;
 }
 
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on the connection under this name and reuse its plan (pg named
+   * statements; PGlite ignores it). One name must always carry the same SQL text. For hot
+   * statements only: each name costs memory on every connection that ran it.
+   */
+  name?: string;
+}
+
 export interface Queryable {
   query<T = Record<string, unknown>>(
     sql: string,
     params?: readonly unknown[],
+    opts?: QueryOptions,
   ): Promise<QueryResult<T>>;
 }
 

@@ -8,7 +8,6 @@ import { fillMessage, REJECT_MESSAGES } from '../../shared/sync/errors';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
 import { detectConflicts } from './conflicts';
 import { ENTITY_HANDLERS } from './entities';
-import { insertEntity, loadEntity, updateEntity } from './entities/repo';
 import { isRejection, type BatchContext, type Rejection } from './entities/types';
 import { canWrite } from './scope';
 
@@ -32,7 +31,7 @@ const applied = (m: Mutation, serverSeq: number): MutationResult => ({
 
 export async function applyMutation(ctx: BatchContext, m: Mutation): Promise<MutationResult> {
   const handler = ENTITY_HANDLERS[m.entity];
-  const current = await loadEntity(ctx.tx, m.entity, m.entityId);
+  const current = await ctx.entities.load(m.entity, m.entityId);
   const device = ctx.caller.deviceId;
 
   if (m.op === 'create' || m.op === 'correct') {
@@ -45,12 +44,7 @@ export async function applyMutation(ctx: BatchContext, m: Mutation): Promise<Mut
     }
     const plan = await handler.create(ctx, m);
     if (isRejection(plan)) return rejected(m, plan);
-    const seq = await insertEntity(
-      ctx.tx,
-      ctx.seqs,
-      { entity: m.entity, id: m.entityId, ...plan },
-      device,
-    );
+    const seq = ctx.entities.insert({ entity: m.entity, id: m.entityId, ...plan }, device);
     return applied(m, seq);
   }
 
@@ -67,7 +61,7 @@ export async function applyMutation(ctx: BatchContext, m: Mutation): Promise<Mut
   );
   const final = plan.finalize ? plan.finalize(merged, conflicts) : merged;
   if (isRejection(final)) return rejected(m, final);
-  const serverSeq = await updateEntity(ctx.tx, ctx.seqs, current, final, device);
+  const serverSeq = ctx.entities.update(current, final, device);
   if (conflicts.length === 0) return applied(m, serverSeq);
 
   const stored = [];

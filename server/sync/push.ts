@@ -9,10 +9,12 @@
 import type { PushRequest, PushResponse, MutationResult } from '../../shared/sync/protocol';
 import { HttpError } from '../errors';
 import { getEpoch } from '../org/epoch';
+import { serialQueryable } from '../storage/serial';
 import type { Storage } from '../storage/types';
 import { num } from '../storage/types';
 import { applyMutation } from './apply';
 import { allocateSeqs } from './counter';
+import { BatchWrites } from './batchWrites';
 import { scopeFor, type Caller } from './scope';
 
 export async function pushBatch(
@@ -58,7 +60,14 @@ export async function pushBatch(
       for (const row of r.rows) stored.set(num(row.seq), row.result);
     }
 
-    const ctx = { tx, caller, scope: scopeFor(caller), seqs, now };
+    // Entity and push-log rows are queued and written in multi-row statements (batchWrites.ts).
+    const writes = new BatchWrites(serialQueryable(tx), seqs, caller.deviceId);
+    const { entities, log } = writes;
+    await entities.prefetch(
+      req.batch.filter((m) => m.seq > last).map((m) => ({ entity: m.entity, id: m.entityId })),
+    );
+
+    const ctx = { tx: writes.tx, caller, scope: scopeFor(caller), seqs, entities, now };
     const results: MutationResult[] = [];
     for (const m of req.batch) {
       if (m.seq <= last) {
@@ -77,27 +86,12 @@ export async function pushBatch(
         continue;
       }
       const result = await applyMutation(ctx, m);
-      await tx.query(
-        `INSERT INTO mutations (device_id, seq, mutation_id, entity, entity_id, op, base_server_seq, changes, hlc, status, result, server_seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11::jsonb, $12)`,
-        [
-          caller.deviceId,
-          m.seq,
-          m.mutationId,
-          m.entity,
-          m.entityId,
-          m.op,
-          m.baseServerSeq,
-          JSON.stringify(m.changes),
-          m.hlc,
-          result.status,
-          JSON.stringify(result),
-          result.status === 'rejected' ? null : result.serverSeq,
-        ],
-      );
+      log.add(m, result);
       results.push(result);
       last = m.seq;
+      await writes.pace();
     }
+    await writes.settle();
     await tx.query('UPDATE devices SET last_seq = $2, last_seen_at = now() WHERE id = $1', [
       caller.deviceId,
       last,

@@ -58,7 +58,9 @@ export function canRead(s: Scope, row: ScopedRow): boolean {
       return inList(s.peopleUnits, row.unitId);
     case 'enterprise':
       return inList(s.enterpriseUnits, row.unitId);
+    // An attachment carries its spot check's unit and owner, so it is seen exactly like it.
     case 'spotCheck':
+    case 'attachment':
       return row.ownerUserId === s.userId || inList(s.recordUnits, row.unitId);
     default:
       return false;
@@ -67,7 +69,10 @@ export function canRead(s: Scope, row: ScopedRow): boolean {
 
 /** Devices change only the kinds they push; reference rows are pull-only. */
 export function canWrite(s: Scope, row: ScopedRow): boolean {
-  return (row.entity === 'enterprise' || row.entity === 'spotCheck') && canRead(s, row);
+  return (
+    (row.entity === 'enterprise' || row.entity === 'spotCheck' || row.entity === 'attachment') &&
+    canRead(s, row)
+  );
 }
 
 /** The pull filter over `entities` (alias-free), with params starting at $first. */
@@ -77,7 +82,7 @@ export function scopeSql(s: Scope, first: number): { sql: string; params: unknow
     sql: `(entity = 'category'
       OR (entity = 'person' AND unit_id = ANY(${p(0)}::uuid[]))
       OR (entity = 'enterprise' AND unit_id = ANY(${p(1)}::uuid[]))
-      OR (entity = 'spotCheck' AND (owner_user_id = ${p(2)}::uuid OR unit_id = ANY(${p(3)}::uuid[]))))`,
+      OR (entity IN ('spotCheck', 'attachment') AND (owner_user_id = ${p(2)}::uuid OR unit_id = ANY(${p(3)}::uuid[]))))`,
     params: [s.peopleUnits, s.enterpriseUnits, s.userId, s.recordUnits],
   };
 }

@@ -160,10 +160,14 @@ function emptyGroup(fields: readonly FieldSpec[]): Record<string, string | boole
   return Object.fromEntries(fields.map((f) => [f.key, f.kind === 'boolean' ? false : '']));
 }
 
+/** Blank groups, built once and copied: the server completes every pushed draft with them. */
+let blankGroups: [string, Readonly<Record<string, string | boolean>>][] | null = null;
+
 /** A blank record, every field present, as the form starts it. */
 export function emptySpotCheckData(): SpotCheckData {
+  blankGroups ??= SPOT_CHECK_GROUPS.map((g) => [g.key, emptyGroup(g.fields)]);
   const data: Record<string, unknown> = {};
-  for (const group of SPOT_CHECK_GROUPS) data[group.key] = emptyGroup(group.fields);
+  for (const [key, blank] of blankGroups) data[key] = { ...blank };
   (data.sampledUnit as Record<string, unknown>).enterpriseId = '';
   (data.producer as Record<string, unknown>).sameAsSampledUnit = true;
   (data.seals as Record<string, unknown>).sealedIntact = true;

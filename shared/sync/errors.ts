@@ -18,6 +18,11 @@ export const SYNC_ERROR_CODES = [
   'LOGIN_FAILED',
   'UNAVAILABLE',
   'INTERNAL',
+  'UPLOAD_OFFSET',
+  'HASH_MISMATCH',
+  'FILE_TOO_LARGE',
+  'FILE_NOT_REFERENCED',
+  'FILE_NOT_UPLOADED',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
@@ -36,6 +41,11 @@ export const SYNC_ERROR_STATUS: Record<SyncErrorCode, number> = {
   LOGIN_FAILED: 401,
   UNAVAILABLE: 503,
   INTERNAL: 500,
+  UPLOAD_OFFSET: 409,
+  HASH_MISMATCH: 422,
+  FILE_TOO_LARGE: 413,
+  FILE_NOT_REFERENCED: 403,
+  FILE_NOT_UPLOADED: 404,
 };
 
 export const SYNC_ERROR_MESSAGES: Record<SyncErrorCode, string> = {
@@ -53,6 +63,11 @@ export const SYNC_ERROR_MESSAGES: Record<SyncErrorCode, string> = {
   LOGIN_FAILED: '用户名或密码不正确。',
   UNAVAILABLE: '服务器暂时不可用，请稍后重试。',
   INTERNAL: '服务器内部错误，请稍后重试。',
+  UPLOAD_OFFSET: '上传位置不符：服务器已收到 {{offset}} 字节，请从该位置继续上传。',
+  HASH_MISMATCH: '文件校验失败（SHA-256 与文件内容不符），已丢弃已上传的部分，请重新上传。',
+  FILE_TOO_LARGE: '文件过大：每个文件最多 {{maxBytes}} 字节（20 MB）。',
+  FILE_NOT_REFERENCED: '没有可访问的附件记录引用该文件（附件记录尚未同步，或不在本人权限范围内）。',
+  FILE_NOT_UPLOADED: '该文件尚未上传到服务器，请稍后再试。',
 };
 
 /** Why one mutation was refused. It still consumes its seq; the ones after it go on. */

@@ -15,7 +15,7 @@ import { isSafePath } from './paths';
 export const SYNC_PROTOCOL_VERSION = 1;
 
 /** Entities a device may change. Adding one: list it here and give the server a handler. */
-export const MUTATION_ENTITIES = ['enterprise', 'spotCheck'] as const;
+export const MUTATION_ENTITIES = ['enterprise', 'spotCheck', 'attachment'] as const;
 export type MutationEntity = (typeof MUTATION_ENTITIES)[number];
 
 /** Entities a device receives: its own kinds plus pull-only reference data. */

@@ -6,6 +6,7 @@ import {
   type TestCore,
   def,
 } from './core-fixtures';
+import { MIGRATIONS } from '../../db/migrations';
 
 let t: TestCore;
 beforeEach(() => {
@@ -16,7 +17,11 @@ afterEach(() => t.core.close());
 describe('profile and app info', () => {
   it('reports the schema version, shell and data dir', async () => {
     const info = await t.ok('app.info', {});
-    expect(info).toMatchObject({ shell: 'browser', dataDir: t.dir, schemaVersion: 1 });
+    expect(info).toMatchObject({
+      shell: 'browser',
+      dataDir: t.dir,
+      schemaVersion: MIGRATIONS.length,
+    });
     expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 

@@ -1,4 +1,5 @@
 import type { MutationEntity } from '../../../shared/sync/protocol';
+import { attachmentHandler } from './attachment';
 import { enterpriseHandler } from './enterprise';
 import { spotCheckHandler } from './spotCheck';
 import type { EntityHandler } from './types';
@@ -6,4 +7,5 @@ import type { EntityHandler } from './types';
 export const ENTITY_HANDLERS: Record<MutationEntity, EntityHandler> = {
   enterprise: enterpriseHandler,
   spotCheck: spotCheckHandler,
+  attachment: attachmentHandler,
 };

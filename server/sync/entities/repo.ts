@@ -1,8 +1,9 @@
-import { changedLeaves, flattenLeaves, type Doc } from '../../../shared/sync/paths';
+import { changedLeaves, type Doc } from '../../../shared/sync/paths';
 import type { Queryable } from '../../storage/types';
 import { num } from '../../storage/types';
 import { restamp, type FieldStamps } from '../conflicts';
 import type { SeqAllocator } from '../counter';
+import { decodeStamps, encodeStamps, stampsForNew, type StoredStamps } from './stampCodec';
 
 export interface EntityRow {
   entity: string;
@@ -14,23 +15,24 @@ export interface EntityRow {
   serverSeq: number;
 }
 
-interface Raw {
+export interface RawEntityRow {
   entity: string;
   id: string;
   unit_id: string | null;
   owner_user_id: string | null;
   doc: Doc;
-  fields: FieldStamps;
+  /** See stampCodec.ts. */
+  fields: StoredStamps | null;
   server_seq: unknown;
 }
 
-const toRow = (r: Raw): EntityRow => ({
+export const toEntityRow = (r: RawEntityRow): EntityRow => ({
   entity: r.entity,
   id: r.id,
   unitId: r.unit_id,
   ownerUserId: r.owner_user_id,
   doc: r.doc,
-  fields: r.fields,
+  fields: decodeStamps(r.fields, r.doc),
   serverSeq: num(r.server_seq),
 });
 
@@ -39,11 +41,11 @@ export async function loadEntity(
   entity: string,
   id: string,
 ): Promise<EntityRow | null> {
-  const { rows } = await q.query<Raw>('SELECT * FROM entities WHERE entity = $1 AND id = $2', [
-    entity,
-    id,
-  ]);
-  return rows[0] ? toRow(rows[0]) : null;
+  const { rows } = await q.query<RawEntityRow>(
+    'SELECT * FROM entities WHERE entity = $1 AND id = $2',
+    [entity, id],
+  );
+  return rows[0] ? toEntityRow(rows[0]) : null;
 }
 
 export async function insertEntity(
@@ -53,7 +55,7 @@ export async function insertEntity(
   deviceId: string,
 ): Promise<number> {
   const seq = seqs.next();
-  const fields = restamp({}, [...flattenLeaves(row.doc).keys()], seq, deviceId);
+  const fields = stampsForNew(row.doc, { s: seq, d: deviceId });
   await q.query(
     `INSERT INTO entities (entity, id, unit_id, owner_user_id, doc, fields, server_seq)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)`,
@@ -85,7 +87,7 @@ export async function updateEntity(
   await q.query(
     `UPDATE entities SET doc = $3::jsonb, fields = $4::jsonb, server_seq = $5, updated_at = now()
      WHERE entity = $1 AND id = $2`,
-    [row.entity, row.id, JSON.stringify(doc), JSON.stringify(fields), seq],
+    [row.entity, row.id, JSON.stringify(doc), JSON.stringify(encodeStamps(fields, doc)), seq],
   );
   return seq;
 }

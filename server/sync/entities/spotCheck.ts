@@ -15,7 +15,6 @@ import { uuid } from '../../../shared/schemas/fields';
 import { applyChanges, isPlainObject, type Doc } from '../../../shared/sync/paths';
 import type { Mutation } from '../../../shared/sync/protocol';
 import { canWrite } from '../scope';
-import { insertEntity, loadEntity, updateEntity } from './repo';
 import { reject, validationRejection, type EntityHandler, type Rejection } from './types';
 
 const WORKFLOW_FIELDS = ['status', 'submittedAt', 'submittedBy'] as const;
@@ -46,6 +45,17 @@ function submitData(data: Doc): Doc | Rejection {
   return parsed.success ? (parsed.data as Doc) : validationRejection(parsed.error.issues, 'data');
 }
 
+/**
+ * The `data` a create names. The app sends the whole document as `{ data: {...} }`; that object
+ * is used as it is (draftData copies, never changes it, and it came from JSON), which skips a
+ * deep clone per record. Dotted paths go through applyChanges as before.
+ */
+function createdData(changes: Record<string, unknown>): unknown {
+  const keys = Object.keys(changes);
+  if (keys.length === 1 && keys[0] === 'data') return changes.data;
+  return applyChanges({}, changes).data;
+}
+
 const isRej = (v: Doc | Rejection): v is Rejection => 'reject' in v && typeof v.reject === 'string';
 
 export const spotCheckHandler: EntityHandler = {
@@ -54,7 +64,7 @@ export const spotCheckHandler: EntityHandler = {
   async create(ctx, m) {
     const bad = onlyData(m);
     if (bad) return bad;
-    const data = draftData(applyChanges({}, m.changes).data);
+    const data = draftData(createdData(m.changes));
     if (isRej(data)) return data;
     const doc: Doc = {
       status: 'draft',
@@ -111,7 +121,7 @@ export const spotCheckHandler: EntityHandler = {
     const oldId = uuid.safeParse(m.changes.supersedesId);
     if (!oldId.success)
       return reject('validation', undefined, { fieldErrors: { supersedesId: { key: 'v.id' } } });
-    const old = await loadEntity(ctx.tx, 'spotCheck', oldId.data);
+    const old = await ctx.entities.load('spotCheck', oldId.data);
     if (!old) return reject('notFound');
     if (!canWrite(ctx.scope, old)) return reject('outOfScope');
     if (old.doc.status !== 'submitted') return reject('notSubmitted');
@@ -130,9 +140,7 @@ export const spotCheckHandler: EntityHandler = {
       data,
     };
     const device = ctx.caller.deviceId;
-    const seq = await insertEntity(
-      ctx.tx,
-      ctx.seqs,
+    const seq = ctx.entities.insert(
       {
         entity: 'spotCheck',
         id: m.entityId,
@@ -143,7 +151,7 @@ export const spotCheckHandler: EntityHandler = {
       device,
     );
     // The link is workflow state kept by the server; the old record's content stays untouched.
-    await updateEntity(ctx.tx, ctx.seqs, old, { ...old.doc, supersededById: m.entityId }, device);
+    ctx.entities.update(old, { ...old.doc, supersededById: m.entityId }, device);
     return seq;
   },
 };

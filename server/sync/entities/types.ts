@@ -7,6 +7,7 @@ import type { Queryable } from '../../storage/types';
 import type { DetectedConflict } from '../conflicts';
 import type { SeqAllocator } from '../counter';
 import type { Caller, Scope } from '../scope';
+import type { BatchEntities } from './batchEntities';
 import type { EntityRow } from './repo';
 
 export interface BatchContext {
@@ -14,6 +15,8 @@ export interface BatchContext {
   caller: Caller;
   scope: Scope;
   seqs: SeqAllocator;
+  /** The batch's entity reads and writes (cached, written in multi-row statements). */
+  entities: BatchEntities;
   /** Server time for timestamps kept in documents (never used for ordering). */
   now: () => Date;
 }

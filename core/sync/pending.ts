@@ -1,0 +1,31 @@
+/**
+ * Which fields of an entity have local changes not yet taken by the server. A received row
+ * keeps the local values of exactly those fields (rebase): the server's values win everywhere
+ * else, and the local ones are still on their way up (where the server decides conflicts).
+ */
+import type { Store } from '../../db/store';
+
+export interface PendingFields {
+  /** A pending create or correct: the whole document is the device's. */
+  all: boolean;
+  /** A pending submit: the workflow state (status, submittedAt) is the device's. */
+  submit: boolean;
+  paths: string[];
+}
+
+export function pendingFields(store: Store, entity: string, entityId: string): PendingFields {
+  const out: PendingFields = { all: false, submit: false, paths: [] };
+  for (const m of store.outbox.pendingFor(entity, entityId)) {
+    if (m.op === 'create' || m.op === 'correct') out.all = true;
+    if (m.op === 'submit') out.submit = true;
+    out.paths.push(...Object.keys(m.changes));
+  }
+  return out;
+}
+
+/** True when `path` is, contains or lies inside a pending field. */
+export function covers(p: PendingFields, path: string): boolean {
+  return (
+    p.all || p.paths.some((q) => q === path || path.startsWith(`${q}.`) || q.startsWith(`${path}.`))
+  );
+}

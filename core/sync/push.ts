@@ -1,0 +1,161 @@
+/**
+ * Push: the outbox in seq order, in batches (count and byte limits), each answered with a result
+ * per mutation and recorded in one local transaction. Replays are harmless (the server keeps the
+ * last seq per device), so a lost response just means sending the batch again.
+ */
+import type { OutboxEntry } from '../../db/repositories/outbox';
+import type { Mutation, PushResponse } from '../../shared/sync/protocol';
+import type { SeqResetResponse } from '../../shared/sync/maintenance';
+import { post, tx, type RoundContext } from './context';
+import { SyncHttpError } from './http';
+import { epochOf, resetCursor } from './pull';
+
+/** Room for the request envelope around the mutations. */
+const ENVELOPE_BYTES = 4096;
+
+const toMutation = (e: OutboxEntry): Mutation => ({
+  seq: e.seq,
+  mutationId: e.mutationId,
+  entity: e.entity,
+  entityId: e.entityId,
+  op: e.op,
+  baseServerSeq: e.baseServerSeq,
+  changes: e.changes,
+  hlc: e.hlc,
+});
+
+/** The next batch: contiguous seqs (the server refuses holes) within both limits. */
+function takeBatch(rc: RoundContext, maxCount: number): OutboxEntry[] {
+  const candidates = rc.store.outbox.pending(maxCount);
+  const out: OutboxEntry[] = [];
+  let bytes = ENVELOPE_BYTES;
+  for (const e of candidates) {
+    if (out.length > 0) {
+      const prev = out[out.length - 1] as OutboxEntry;
+      if (e.seq !== prev.seq + 1 || bytes + e.bytes + 1 > rc.limits.maxBatchBytes) break;
+    }
+    out.push(e);
+    bytes += e.bytes + 1;
+  }
+  return out;
+}
+
+export async function pushAll(rc: RoundContext): Promise<void> {
+  let maxCount = rc.limits.maxBatchMutations;
+  let epochRetried = false;
+  let gapRetries = 0;
+  let sent = 0;
+  const total = rc.store.outbox.count('pending');
+  for (;;) {
+    const batch = takeBatch(rc, maxCount);
+    if (batch.length === 0) return;
+    rc.setPhase('pushing', { done: sent, total: Math.max(total, sent + batch.length) });
+    let res: PushResponse;
+    try {
+      res = await post<PushResponse>(rc, '/v1/sync/push', {
+        deviceId: rc.deviceId,
+        epoch: rc.store.syncState.get('epoch'),
+        batch: batch.map(toMutation),
+      });
+    } catch (err) {
+      if (!(err instanceof SyncHttpError)) throw err;
+      if (err.code === 'EPOCH_CHANGED' && !epochRetried) {
+        // The server was restored: re-pull everything later in this round, keep the outbox.
+        epochRetried = true;
+        resetCursor(rc, epochOf(err.details));
+        continue;
+      }
+      if (err.code === 'GAP' && gapRetries++ < 3) {
+        await closeGap(rc, expectedSeqOf(err.details));
+        continue;
+      }
+      if (err.code === 'PAYLOAD_TOO_LARGE' && batch.length > 1) {
+        maxCount = Math.ceil(batch.length / 2);
+        continue;
+      }
+      throw err;
+    }
+    const reused = tx(rc.store, () => recordResults(rc, batch, res));
+    if (reused) {
+      // This device's seqs went back (a restored laptop): the server took these numbers for
+      // other mutations. Ours move past the server's last seq and go again.
+      tx(rc.store, () => rc.store.outbox.renumber(res.lastSeq + 1));
+    }
+    sent += batch.length;
+  }
+}
+
+function expectedSeqOf(details: unknown): number {
+  const v = (details as { expectedSeq?: unknown } | null)?.expectedSeq;
+  return typeof v === 'number' && v >= 1 ? v : 1;
+}
+
+/**
+ * The server expects a seq before our first pending one: it lost mutations (a restore). Those we
+ * still hold as done go again; if some were pruned, the server is asked to skip to what we hold.
+ */
+async function closeGap(rc: RoundContext, expected: number): Promise<void> {
+  tx(rc.store, () => rc.store.outbox.reopenDone(expected));
+  const first = rc.store.outbox.pending(1)[0]?.seq;
+  if (first !== undefined && first > expected) {
+    await post<SeqResetResponse>(rc, '/v1/sync/reset-seq', {
+      deviceId: rc.deviceId,
+      nextSeq: first,
+    });
+  }
+}
+
+/** Returns true if the server answered a seq with someone else's mutation (seq reuse). */
+function recordResults(rc: RoundContext, batch: OutboxEntry[], res: PushResponse): boolean {
+  const { store } = rc;
+  const bySeq = new Map(batch.map((e) => [e.seq, e]));
+  const repair = store.syncState.get('repair') ?? [];
+  const at = rc.now().toISOString();
+  let reused = false;
+  for (const r of res.results) {
+    const e = bySeq.get(r.seq);
+    if (!e) continue;
+    if (r.mutationId !== e.mutationId) {
+      reused = true;
+      continue;
+    }
+    if (r.status === 'applied') {
+      store.outbox.setState(e.seq, 'done');
+      continue;
+    }
+    repair.push({ entity: e.entity, id: e.entityId });
+    if (r.status === 'conflict') {
+      for (const c of r.conflicts) {
+        store.conflicts.upsertOpen({
+          id: c.conflictId,
+          entity: e.entity,
+          entityId: e.entityId,
+          field: c.field,
+          serverValue: c.serverValue,
+          clientValue: c.clientValue,
+          serverSeq: c.serverSeq,
+          createdAt: at,
+        });
+      }
+      store.outbox.setState(e.seq, 'done');
+      continue;
+    }
+    store.quarantine.add({
+      mutationId: e.mutationId,
+      seq: e.seq,
+      entity: e.entity,
+      entityId: e.entityId,
+      op: e.op,
+      changes: e.changes,
+      reason: r.reason,
+      message: r.message,
+      ...(r.details?.fieldErrors ? { fieldErrors: r.details.fieldErrors } : {}),
+      ...(r.details ? { details: r.details } : {}),
+      at,
+    });
+    store.outbox.remove(e.seq);
+  }
+  store.syncState.set('repair', repair);
+  store.outbox.pruneDone();
+  return reused;
+}

@@ -1,0 +1,19 @@
+/**
+ * One sync round: push (records), hooks (their files), re-read refused or conflicting rows,
+ * pull, then conflicts. Local edits made while it runs are in the outbox and go next round.
+ */
+import { syncConflicts } from './conflictSync';
+import type { RoundContext } from './context';
+import type { SyncHooks } from './hooks';
+import { pullAll } from './pull';
+import { pushAll } from './push';
+import { repairRows } from './repair';
+
+export async function runRound(rc: RoundContext, hooks: SyncHooks): Promise<void> {
+  await pushAll(rc);
+  for (const hook of hooks.afterPush) await hook(rc);
+  await repairRows(rc);
+  rc.setPhase('pulling', null);
+  await pullAll(rc);
+  await syncConflicts(rc);
+}

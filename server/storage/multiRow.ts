@@ -1,0 +1,56 @@
+/**
+ * Multi-row statements: `VALUES (...), (...)` lists with one parameter per cell, split so a
+ * statement stays far below PostgreSQL's 65,535 parameters.
+ */
+import type { Queryable } from './types';
+
+/**
+ * Rows per statement while a push batch is applied (sync/batchWrites.ts). Statements of exactly
+ * this many rows are prepared once per connection and reused; other sizes are planned each time.
+ */
+export const CHUNK_ROWS = 100;
+const MAX_ROWS = 2000;
+
+export interface MultiRowStatement {
+  /** Used to name the prepared statement; must be unique to this SQL shape. */
+  tag: string;
+  /** SQL with `%VALUES%` where the list goes. */
+  sql: string;
+  /** Per column, the cast after its parameter, e.g. `::jsonb` (or ''). */
+  casts: readonly string[];
+}
+
+const sqlCache = new Map<string, string>();
+
+/** The statement's SQL for `n` rows (cached: the same text every time, as prepared statements need). */
+function sqlFor(stmt: MultiRowStatement, n: number): string {
+  const key = `${stmt.tag}\u0000${n}`;
+  let sql = sqlCache.get(key);
+  if (sql === undefined) {
+    const width = stmt.casts.length;
+    const values = Array.from(
+      { length: n },
+      (_, r) => `(${stmt.casts.map((c, j) => `$${r * width + j + 1}${c}`).join(', ')})`,
+    );
+    sql = stmt.sql.replace('%VALUES%', values.join(', '));
+    if (sqlCache.size < 1000) sqlCache.set(key, sql);
+  }
+  return sql;
+}
+
+/** Sends the statement for `rows` (in chunks of at most 2,000) without awaiting in between. */
+export function sendRows(
+  tx: Queryable,
+  stmt: MultiRowStatement,
+  rows: readonly (readonly unknown[])[],
+): Promise<unknown>[] {
+  const sent: Promise<unknown>[] = [];
+  for (let i = 0; i < rows.length; i += MAX_ROWS) {
+    const chunk = rows.slice(i, i + MAX_ROWS);
+    const params: unknown[] = [];
+    for (const row of chunk) params.push(...row);
+    const name = chunk.length === CHUNK_ROWS ? `fc_${stmt.tag}_${CHUNK_ROWS}` : undefined;
+    sent.push(tx.query(sqlFor(stmt, chunk.length), params, name ? { name } : {}));
+  }
+  return sent;
+}

@@ -1,0 +1,65 @@
+/**
+ * The writes of one push batch: entity rows (entities/batchEntities.ts) and push-log rows
+ * (mutationLog.ts) are queued while mutations are applied and sent in multi-row statements,
+ * a chunk at a time, so the database stores one chunk while the server prepares the next.
+ *
+ * Order is kept: `raw` must run statements in call order (storage/serial.ts), and `tx` (what
+ * handlers get) sends and waits for everything queued before any statement of its own, so a
+ * handler's query sees every earlier write of the batch.
+ */
+import { CHUNK_ROWS } from '../storage/multiRow';
+import { settleAll } from '../storage/settle';
+import type { Queryable, QueryOptions } from '../storage/types';
+import type { SeqAllocator } from './counter';
+import { BatchEntities } from './entities/batchEntities';
+import { MutationLog } from './mutationLog';
+
+/** SQL that may change `entities` behind the batch's cache (anything but a plain SELECT). */
+const writesEntities = (sql: string) => !/^\s*select\b/i.test(sql) && /\bentities\b/i.test(sql);
+
+export class BatchWrites {
+  readonly entities: BatchEntities;
+  readonly log: MutationLog;
+  /** The transaction for handlers' own SQL. */
+  readonly tx: Queryable;
+  private inFlight: Promise<void>[] = [];
+
+  constructor(raw: Queryable, seqs: SeqAllocator, deviceId: string) {
+    this.entities = new BatchEntities(raw, seqs);
+    this.log = new MutationLog(raw, deviceId);
+    this.tx = {
+      query: async <T>(sql: string, params?: readonly unknown[], opts?: QueryOptions) => {
+        await this.settle();
+        const out = await raw.query<T>(sql, params, opts);
+        if (writesEntities(sql)) this.entities.invalidate();
+        return out;
+      },
+    };
+  }
+
+  /**
+   * After each mutation: once a chunk has built up, send it and give the event loop a turn so
+   * the connection hands it to the database while the next chunk is prepared.
+   */
+  async pace(): Promise<void> {
+    if (this.log.queued < CHUNK_ROWS) return;
+    this.send();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  /** Sends everything queued and waits until all of it is written (rejects on the first error). */
+  async settle(): Promise<void> {
+    this.send();
+    const all = this.inFlight;
+    this.inFlight = [];
+    await settleAll(all);
+  }
+
+  private send(): void {
+    for (const p of [this.entities.flush(), this.log.flush()]) {
+      // Handled here so a failure before settle() is not an unhandled rejection; settle() reports it.
+      p.catch(() => undefined);
+      this.inFlight.push(p);
+    }
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * The entities one push batch reads and writes, held in memory for the batch and written in a
+ * few multi-row statements instead of one round trip per mutation.
+ *
+ * - `prefetch` reads every entity the batch names in one query; `load` serves from it.
+ * - `insert` and `update` take their serverSeq at once (same order as before) and queue the row;
+ *   a later write to the same entity in the batch replaces the queued one, so the database
+ *   ends in the same state as with one statement per write.
+ * - `flush` writes the queue. The batch flushes before any other statement of the transaction
+ *   runs (see ../batchWrites.ts), so a handler's own SQL always sees every earlier write of the batch.
+ *
+ * Queued documents are kept as the JSON text that is written, and a row read back from the
+ * queue is parsed from that text: it is exactly what a read from the database would return.
+ * Once sent, a row is read from the database again (its statement runs first: see flush).
+ * Why the cache is safe: every writer of synced data holds the counter lock (counter.ts) for its
+ * whole transaction, so no other transaction changes these rows while the batch runs.
+ */
+import { changedLeaves, type Doc } from '../../../shared/sync/paths';
+import type { Queryable } from '../../storage/types';
+import { sendRows, type MultiRowStatement } from '../../storage/multiRow';
+import { settleAll } from '../../storage/settle';
+import { restamp } from '../conflicts';
+import type { SeqAllocator } from '../counter';
+import { loadEntity, toEntityRow, type EntityRow, type RawEntityRow } from './repo';
+import { decodeStamps, encodeStamps, stampsForNew, type StoredStamps } from './stampCodec';
+
+interface Queued {
+  entity: string;
+  id: string;
+  unitId: string | null;
+  ownerUserId: string | null;
+  docJson: string;
+  fieldsJson: string;
+  serverSeq: number;
+  /** Not in the database yet: INSERT (else UPDATE). */
+  isNew: boolean;
+}
+
+type Cached = EntityRow | Queued | null;
+
+const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`;
+const isQueued = (c: Cached): c is Queued => c !== null && 'docJson' in c;
+
+const INSERT: MultiRowStatement = {
+  tag: 'entities_insert',
+  sql: `INSERT INTO entities (entity, id, unit_id, owner_user_id, doc, fields, server_seq) VALUES %VALUES%`,
+  casts: ['', '', '::uuid', '::uuid', '::jsonb', '::jsonb', '::bigint'],
+};
+const UPDATE: MultiRowStatement = {
+  tag: 'entities_update',
+  sql: `UPDATE entities e SET doc = v.doc, fields = v.fields, server_seq = v.server_seq, updated_at = now()
+        FROM (VALUES %VALUES%) AS v(entity, id, doc, fields, server_seq)
+        WHERE e.entity = v.entity AND e.id = v.id`,
+  casts: ['::text', '::text', '::jsonb', '::jsonb', '::bigint'],
+};
+
+export interface NewEntityRow {
+  entity: string;
+  id: string;
+  unitId: string | null;
+  ownerUserId: string | null;
+  doc: Doc;
+}
+
+export class BatchEntities {
+  private readonly cache = new Map<string, Cached>();
+  private readonly queue = new Map<string, Queued>();
+
+  constructor(
+    private readonly tx: Queryable,
+    private readonly seqs: SeqAllocator,
+  ) {}
+
+  /** Reads the named entities in one query (those not already known). */
+  async prefetch(keys: readonly { entity: string; id: string }[]): Promise<void> {
+    const entities: string[] = [];
+    const ids: string[] = [];
+    const seen = new Set<string>();
+    for (const k of keys) {
+      const key = keyOf(k.entity, k.id);
+      if (this.cache.has(key) || seen.has(key)) continue;
+      seen.add(key);
+      entities.push(k.entity);
+      ids.push(k.id);
+    }
+    if (ids.length === 0) return;
+    const { rows } = await this.tx.query<RawEntityRow>(
+      `SELECT e.* FROM entities e
+       JOIN unnest($1::text[], $2::text[]) AS k(entity, id) ON e.entity = k.entity AND e.id = k.id`,
+      [entities, ids],
+    );
+    for (const key of seen) this.cache.set(key, null);
+    for (const r of rows) this.cache.set(keyOf(r.entity, r.id), toEntityRow(r));
+  }
+
+  async load(entity: string, id: string): Promise<EntityRow | null> {
+    const key = keyOf(entity, id);
+    const hit = this.cache.get(key);
+    if (hit === undefined) {
+      // Not cached means not queued either: the database has the current row.
+      const row = await loadEntity(this.tx, entity, id);
+      this.cache.set(key, row);
+      return row;
+    }
+    if (!isQueued(hit)) return hit;
+    const doc = JSON.parse(hit.docJson) as Doc;
+    return {
+      entity: hit.entity,
+      id: hit.id,
+      unitId: hit.unitId,
+      ownerUserId: hit.ownerUserId,
+      doc,
+      fields: decodeStamps(JSON.parse(hit.fieldsJson) as StoredStamps, doc),
+      serverSeq: hit.serverSeq,
+    };
+  }
+
+  /** A new entity: every leaf stamped with its new serverSeq and the device. Returns the seq. */
+  insert(row: NewEntityRow, deviceId: string): number {
+    const seq = this.seqs.next();
+    const fields = stampsForNew(row.doc, { s: seq, d: deviceId });
+    this.put({
+      entity: row.entity,
+      id: row.id,
+      unitId: row.unitId,
+      ownerUserId: row.ownerUserId,
+      docJson: JSON.stringify(row.doc),
+      fieldsJson: JSON.stringify(fields),
+      serverSeq: seq,
+      isNew: true,
+    });
+    return seq;
+  }
+
+  /** Writes `doc` if anything changed; returns the entity's serverSeq afterwards. */
+  update(row: EntityRow, doc: Doc, deviceId: string): number {
+    const changed = changedLeaves(row.doc, doc);
+    if (changed.length === 0) return row.serverSeq;
+    const seq = this.seqs.next();
+    const fields = restamp(row.fields, changed, seq, deviceId);
+    const key = keyOf(row.entity, row.id);
+    const queued = this.queue.get(key);
+    this.put({
+      entity: row.entity,
+      id: row.id,
+      unitId: queued ? queued.unitId : row.unitId,
+      ownerUserId: queued ? queued.ownerUserId : row.ownerUserId,
+      docJson: JSON.stringify(doc),
+      fieldsJson: JSON.stringify(encodeStamps(fields, doc)),
+      serverSeq: seq,
+      isNew: queued?.isNew ?? false,
+    });
+    return seq;
+  }
+
+  get queued(): number {
+    return this.queue.size;
+  }
+
+  /**
+   * Sends every queued row: multi-row INSERTs for new entities, multi-row UPDATEs for the rest.
+   * With a `tx` that runs statements in call order (storage/serial.ts), whatever the caller
+   * sends next runs after them; the promise settles when they are done.
+   */
+  flush(): Promise<void> {
+    if (this.queue.size === 0) return Promise.resolve();
+    const all = [...this.queue.values()];
+    this.queue.clear();
+    // Sent rows leave the cache too: a later read in the batch goes to the database, behind
+    // these statements, and the batch does not keep every document's JSON until it ends.
+    for (const q of all) this.cache.delete(keyOf(q.entity, q.id));
+    const inserts = all
+      .filter((q) => q.isNew)
+      .map((q) => [q.entity, q.id, q.unitId, q.ownerUserId, q.docJson, q.fieldsJson, q.serverSeq]);
+    const updates = all
+      .filter((q) => !q.isNew)
+      .map((q) => [q.entity, q.id, q.docJson, q.fieldsJson, q.serverSeq]);
+    return settleAll([
+      ...sendRows(this.tx, INSERT, inserts),
+      ...sendRows(this.tx, UPDATE, updates),
+    ]);
+  }
+
+  /** Forgets what was read (after SQL that may have changed entities behind the cache). */
+  invalidate(): void {
+    if (this.queue.size > 0) throw new Error('BatchEntities.invalidate with queued writes');
+    this.cache.clear();
+  }
+
+  private put(q: Queued): void {
+    const key = keyOf(q.entity, q.id);
+    this.queue.set(key, q);
+    this.cache.set(key, q);
+  }
+}
