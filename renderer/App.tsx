@@ -9,6 +9,8 @@ import { NoticeHost } from './components/NoticeHost';
 import { useGlobalShortcuts } from './components/useGlobalShortcuts';
 import { SetupScreen } from './features/setup/SetupScreen';
 import { RouteView } from './routes/RouteView';
+import { SyncPanel } from './features/sync/SyncPanel';
+import { RevokedBanner } from './features/sync/RevokedBanner';
 
 export function App() {
   const { t } = useTranslation();
@@ -65,7 +67,9 @@ export function App() {
         {t('app.skipToContent')}
       </a>
       <Header />
+      <RevokedBanner />
       {body}
+      <SyncPanel />
       <ConfirmHost />
       <NoticeHost />
     </div>

@@ -6,6 +6,7 @@ import { initI18n } from './i18n/i18n';
 import { installNavigation } from './routes/navigation';
 import { loadBootData, watchOnline } from './store/boot';
 import { App } from './App';
+import { startSyncPolling } from './features/sync/syncPolling';
 import { MissingSecret } from './components/MissingSecret';
 
 initI18n();
@@ -19,6 +20,7 @@ if (!client) {
   installNavigation();
   watchOnline();
   void loadBootData();
+  startSyncPolling();
   root.render(
     <StrictMode>
       <App />

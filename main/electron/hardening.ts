@@ -1,18 +1,31 @@
 /**
  * What every web contents and session of the app is allowed to do: nothing beyond showing
- * our own page. No navigation, no new windows, no <webview>, no permissions.
+ * our own page. No navigation, no new windows, no <webview>, and one permission: the camera
+ * (`media`, video only) for our own app:// page, for on-site photos.
  */
 import { app, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../securityHeaders';
+import { APP_ORIGIN, isAppUrl } from './appProtocol';
 
-/** Permissions the app needs. Empty for now; the camera (`media`) comes with photo capture. */
-const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set<string>();
+/** Camera only: a request that also asks for the microphone (or anything else) is refused. */
+function isOwnCameraRequest(
+  permission: string,
+  url: string | undefined,
+  mediaTypes: readonly string[] | undefined,
+): boolean {
+  if (permission !== 'media' || !url || !isAppUrl(url)) return false;
+  return mediaTypes === undefined || mediaTypes.every((m) => m === 'video');
+}
 
 export function hardenSession(ses: Session): void {
-  ses.setPermissionRequestHandler((_wc, permission, callback) => {
-    callback(ALLOWED_PERMISSIONS.has(permission));
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(isOwnCameraRequest(permission, details.requestingUrl, mediaTypes));
   });
-  ses.setPermissionCheckHandler((_wc, permission) => ALLOWED_PERMISSIONS.has(permission));
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) => {
+    if (permission !== 'media' || requestingOrigin !== APP_ORIGIN) return false;
+    return details.mediaType === undefined || details.mediaType === 'video';
+  });
   ses.setDevicePermissionHandler(() => false);
   // Belt and braces: anything that reaches the page over the network also gets our CSP.
   ses.webRequest.onHeadersReceived((details, callback) => {

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/appStore';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
+import { useSyncStore } from '../features/sync/syncStore';
 
 export function Header() {
   const { t } = useTranslation();
-  const online = useAppStore((s) => s.online);
   const profile = useAppStore((s) => s.profile);
-  // Honest wording: there is no sync server yet, so "online" only means the network is up.
-  const hint = online ? t('app.onlineHint') : t('app.offlineHint');
+  const role = useSyncStore((s) => s.status?.user?.role);
   return (
     <header className="app-header">
       <div className="app-brand">
@@ -18,18 +18,13 @@ export function Header() {
         <span className="app-subtitle">{t('app.subtitle')}</span>
       </div>
       <div className="app-header-right">
-        <span
-          className={`net-indicator ${online ? 'net-online' : 'net-offline'}`}
-          title={hint}
-          role="status"
-          aria-label={`${online ? t('app.online') : t('app.offline')}：${hint}`}
-        >
-          <span className="net-dot" aria-hidden="true" />
-          {online ? t('app.online') : t('app.offline')}
-        </span>
+        <SyncIndicator />
         {profile ? (
           <span className="header-officer" title={profile.unitName}>
-            <span className="muted-on-dark">{t('app.inspector')}</span> {profile.name}
+            <span className="muted-on-dark">
+              {role ? t(`sync.roles.${role}`) : t('app.inspector')}
+            </span>{' '}
+            {profile.name}
             <span className="header-credential">{profile.credentialNumber}</span>
           </span>
         ) : null}

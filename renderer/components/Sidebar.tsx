@@ -15,6 +15,7 @@ const ITEMS = [
     label: 'nav.enterprises',
     icon: '企',
   },
+  { section: 'sync', hash: routeHash({ name: 'sync' }), label: 'nav.sync', icon: '同' },
   { section: 'settings', hash: routeHash({ name: 'settings' }), label: 'nav.settings', icon: '设' },
 ] as const;
 

@@ -39,6 +39,34 @@ export class PagedCache<T> {
     for (let p = from; p <= to; p++) void this.load(p);
   }
 
+  /**
+   * Re-reads the pages already loaded, keeping the old rows on screen until the new ones
+   * arrive (rows pulled by sync appear without the list blinking or losing its scroll).
+   */
+  async refresh(): Promise<void> {
+    const loaded = [...this.pages.keys()];
+    if (loaded.length === 0) loaded.push(0);
+    const results = await Promise.all(
+      loaded.map((p) => this.fetchPage(p * this.pageSize, this.pageSize)),
+    );
+    let changed = false;
+    results.forEach((result, i) => {
+      if (!result.ok) return;
+      const page = loaded[i] as number;
+      if (this.total !== result.value.total) changed = true;
+      this.total = result.value.total;
+      this.error = null;
+      const before = this.pages.get(page);
+      if (JSON.stringify(before) !== JSON.stringify(result.value.rows)) changed = true;
+      this.pages.set(page, result.value.rows);
+    });
+    // Pages past a shrunken end would show stale rows.
+    for (const p of [...this.pages.keys()]) {
+      if (this.total !== null && p * this.pageSize >= this.total && p > 0) this.pages.delete(p);
+    }
+    if (changed) this.bump();
+  }
+
   retry(): void {
     this.error = null;
     this.bump();

@@ -4,6 +4,7 @@ import { SpotCheckPage } from '../features/spotChecks/SpotCheckPage';
 import { EnterpriseListPage } from '../features/enterprises/EnterpriseListPage';
 import { EnterprisePage } from '../features/enterprises/EnterprisePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncPage } from '../features/sync/SyncPage';
 
 export function RouteView() {
   const route = useAppStore((s) => s.route);
@@ -21,5 +22,7 @@ export function RouteView() {
       return <EnterprisePage key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsPage />;
+    case 'sync':
+      return <SyncPage />;
   }
 }

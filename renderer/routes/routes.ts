@@ -5,7 +5,8 @@ export type Route =
   | { name: 'enterprises' }
   | { name: 'enterpriseNew' }
   | { name: 'enterprise'; id: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'sync' };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -15,6 +16,7 @@ export function parseHash(hash: string): Route {
     return id ? { name: 'enterprise', id } : { name: 'enterprises' };
   }
   if (section === 'settings') return { name: 'settings' };
+  if (section === 'sync') return { name: 'sync' };
   if (section === 'spot-checks' && id) return { name: 'spotCheck', id };
   return { name: 'spotChecks' };
 }
@@ -33,12 +35,15 @@ export function routeHash(route: Route): string {
       return `#/enterprises/${encodeURIComponent(route.id)}`;
     case 'settings':
       return '#/settings';
+    case 'sync':
+      return '#/sync';
   }
 }
 
 /** Which sidebar entry a route belongs to. */
-export function routeSection(route: Route): 'spotChecks' | 'enterprises' | 'settings' {
+export function routeSection(route: Route): 'spotChecks' | 'enterprises' | 'settings' | 'sync' {
   if (route.name === 'spotCheck' || route.name === 'spotChecks') return 'spotChecks';
   if (route.name === 'settings') return 'settings';
+  if (route.name === 'sync') return 'sync';
   return 'enterprises';
 }

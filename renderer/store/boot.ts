@@ -20,6 +20,12 @@ export async function loadBootData(): Promise<void> {
   });
 }
 
+/** Re-reads the profile after something outside the setup form changed it (a sign-in). */
+export async function refreshProfile(): Promise<void> {
+  const profile = await api()['profile.get']({});
+  if (profile.ok && profile.value) useAppStore.setState({ profile: profile.value });
+}
+
 export function watchOnline(): void {
   const update = () => useAppStore.setState({ online: navigator.onLine });
   window.addEventListener('online', update);

@@ -6,18 +6,7 @@ import type { AuditEntityType, AuditEntry } from '../../../shared/schemas/audit'
 import type { MessageRef } from '../../../shared/api/result';
 import { tMessage } from '../../i18n/messages';
 import { formatDateTime } from '../../lib/format';
-
-const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
-
-function showValue(t: TFunction, path: string, v: unknown): string {
-  if (isEmpty(v)) return t('audit.emptyValue');
-  if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
-  if (path === 'status' && typeof v === 'string') return t(`status.${v}`, { defaultValue: v });
-  // Record ids mean nothing to an inspector; a short prefix is enough to tell them apart.
-  if (path.endsWith('Id') && typeof v === 'string' && v.length > 12) return `${v.slice(0, 8)}…`;
-  if (typeof v === 'string' || typeof v === 'number') return String(v);
-  return JSON.stringify(v);
-}
+import { displayValue, isEmptyValue } from '../../lib/displayValue';
 
 function Value({
   t,
@@ -31,8 +20,8 @@ function Value({
   kind: 'old' | 'new';
 }) {
   return (
-    <span className={isEmpty(value) ? 'audit-empty' : `audit-${kind}`}>
-      {showValue(t, path, value)}
+    <span className={isEmptyValue(value) ? 'audit-empty' : `audit-${kind}`}>
+      {displayValue(t, path, value)}
     </span>
   );
 }

@@ -17,6 +17,7 @@ import {
   type EnterpriseListQuery,
   type EnterpriseSummary,
 } from '../../../shared/schemas/lists';
+import { useRefreshAfterSync } from '../sync/useRefreshAfterSync';
 import { LIST_STATUSES } from '../../../shared/schemas/enterprise';
 
 type Filters = Omit<EnterpriseListQuery, 'offset' | 'limit'>;
@@ -37,6 +38,7 @@ export function EnterpriseListPage() {
   const cache = useMemo(() => enterpriseCache({ ...filters, q }), [filters, q]);
   useSyncExternalStore(cache.subscribe, cache.getSnapshot);
   useEffect(() => cache.ensure(0, 0), [cache]);
+  useRefreshAfterSync(cache);
   const filtered = q !== '' || filters.regionCode !== '' || filters.listStatus !== '';
 
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) =>

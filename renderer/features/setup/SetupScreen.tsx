@@ -1,105 +1,60 @@
 import { useState } from 'react';
-import { useForm, type Path } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { ProfileInputSchema, type ProfileInput } from '../../../shared/schemas/profile';
-import type { z } from 'zod';
-import type { MessageRef } from '../../../shared/api/result';
-import { encodeMessage, tMessage } from '../../i18n/messages';
-import { useAppStore } from '../../store/appStore';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { FormField, controlProps } from '../../components/FormField';
-import { RegionOptions } from '../../components/RegionOptions';
+import { useSyncStore } from '../sync/syncStore';
+import { ProfileForm } from './ProfileForm';
+import { ConnectSetup } from './ConnectSetup';
 
-type SetupValues = z.input<typeof ProfileInputSchema>;
-const TEXT_FIELDS = [
-  { key: 'name', max: 50 },
-  { key: 'credentialNumber', max: 32 },
-  { key: 'unitName', max: 100 },
-] as const;
+type Mode = 'local' | 'server';
 
-/** First run: the officer using this laptop, whose name goes on every record. */
+/**
+ * First run, two paths: 单机使用 (just the officer's details, as before) or 连接单位服务器
+ * (enroll, sign in, then the same details filled in from the account). Stand-alone is the
+ * default so an offline laptop is one form away from work.
+ */
 export function SetupScreen() {
   const { t } = useTranslation();
-  const [apiError, setApiError] = useState<MessageRef | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<SetupValues, unknown, ProfileInput>({
-    resolver: zodResolver(ProfileInputSchema),
-    defaultValues: { name: '', credentialNumber: '', unitName: '', regionCode: '210000' },
-    mode: 'onTouched',
-  });
-
-  const onValid = async (values: ProfileInput) => {
-    setApiError(null);
-    const result = await api()['profile.setup'](values);
-    if (!result.ok) {
-      setApiError(result.error.message);
-      for (const [path, ref] of Object.entries(result.error.fieldErrors ?? {})) {
-        setError(
-          path as Path<SetupValues>,
-          { type: 'server', message: encodeMessage(ref) },
-          { shouldFocus: true },
-        );
-      }
-      return;
-    }
-    useAppStore.setState({ profile: result.value });
-  };
+  const enrolled = useSyncStore((s) => s.status?.enrolled ?? false);
+  const supported = useSyncStore((s) => s.supported);
+  const [chosen, setChosen] = useState<Mode | null>(null);
+  // A device enrolled in an earlier run resumes on the server path.
+  const mode: Mode = chosen ?? (enrolled ? 'server' : 'local');
 
   return (
     <div className="card setup-card">
       <h1 className="card-title">{t('setup.title')}</h1>
-      <p className="muted">{t('setup.intro')}</p>
-      {apiError ? <ErrorBanner>{tMessage(t, apiError)}</ErrorBanner> : null}
-      <form noValidate onSubmit={(e) => void handleSubmit(onValid)(e)} className="setup-form">
-        {TEXT_FIELDS.map((f) => {
-          const id = `setup-${f.key}`;
-          const error = errors[f.key]?.message;
-          return (
-            <FormField
-              key={f.key}
-              id={id}
-              label={t(`setup.${f.key}`)}
-              required
-              error={error}
-              errorParams={{ max: f.max }}
-            >
+      {supported ? (
+        <fieldset className="mode-choice">
+          <legend className="sr-only">{t('setup.mode')}</legend>
+          {(['local', 'server'] as const).map((m) => (
+            <label key={m} className={`mode-option${mode === m ? ' is-active' : ''}`}>
               <input
-                type="text"
-                maxLength={f.max}
-                autoComplete="off"
-                className={f.key === 'credentialNumber' ? 'mono' : undefined}
-                autoFocus={f.key === 'name'}
-                {...controlProps(id, error, true)}
-                {...register(f.key)}
+                type="radio"
+                name="setup-mode"
+                value={m}
+                checked={mode === m}
+                onChange={() => setChosen(m)}
+                aria-describedby={`setup-mode-${m}-hint`}
               />
-            </FormField>
-          );
-        })}
-        <FormField
-          id="setup-regionCode"
-          label={t('setup.regionCode')}
-          required
-          error={errors.regionCode?.message}
-        >
-          <select
-            {...controlProps('setup-regionCode', errors.regionCode?.message, true)}
-            {...register('regionCode')}
-          >
-            <RegionOptions />
-          </select>
-        </FormField>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary btn-wide" disabled={isSubmitting}>
-            {t('setup.submit')}
-          </button>
-        </div>
-      </form>
+              <span className="mode-option-text">
+                <span className="mode-option-title">
+                  {m === 'local' ? t('setup.modeLocal') : t('setup.modeServer')}
+                </span>
+              </span>
+            </label>
+          ))}
+          <p className="mode-hint muted" id={`setup-mode-${mode}-hint`}>
+            {mode === 'local' ? t('setup.modeLocalHint') : t('setup.modeServerHint')}
+          </p>
+        </fieldset>
+      ) : null}
+      {mode === 'local' ? (
+        <>
+          <p className="muted">{t('setup.intro')}</p>
+          <ProfileForm />
+        </>
+      ) : (
+        <ConnectSetup />
+      )}
     </div>
   );
 }

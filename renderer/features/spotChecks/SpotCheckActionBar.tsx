@@ -7,6 +7,7 @@ import type { SaveStatus } from './useDraftSaver';
 
 export function SpotCheckActionBar({
   record,
+  foreign,
   status,
   savedAt,
   busy,
@@ -15,6 +16,8 @@ export function SpotCheckActionBar({
   onCorrect,
 }: {
   record: SpotCheckRecord;
+  /** Someone else's record (a supervisor's view): no save, submit or correction here. */
+  foreign: boolean;
   status: SaveStatus;
   savedAt: Date | null;
   busy: boolean;
@@ -23,7 +26,7 @@ export function SpotCheckActionBar({
   onCorrect: () => void;
 }) {
   const { t } = useTranslation();
-  const draft = record.status === 'draft';
+  const draft = record.status === 'draft' && !foreign;
   let saveText = '';
   if (status === 'saving') saveText = t('common.saving');
   else if (status === 'pending') saveText = t('common.unsaved');
@@ -58,7 +61,7 @@ export function SpotCheckActionBar({
               {t('spotCheck.submit')}
             </button>
           </>
-        ) : record.supersededById === null ? (
+        ) : record.supersededById === null && !foreign ? (
           <button type="button" className="btn btn-primary" onClick={onCorrect} disabled={busy}>
             {t('spotCheck.createCorrection')}
           </button>

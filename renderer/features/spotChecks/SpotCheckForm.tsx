@@ -25,16 +25,22 @@ import { SectionNav, sectionId } from './SectionNav';
 import { VersionChain } from './VersionChain';
 import { formNameFor, spotCheckPathLabel } from './paths';
 import { useDraftSaver } from './useDraftSaver';
+import { PhotoSection } from '../photos/PhotoSection';
+import { useSyncStore } from '../sync/syncStore';
 
 type Name = FieldPath<SpotCheckData>;
 
-/** Section order on paper: samplers come after seals, before the sampled unit's signature. */
-const SECTION_ORDER: (SpotCheckGroupKey | 'samplers')[] = [
+/**
+ * Section order on paper: samplers come after seals, before the sampled unit's signature.
+ * Photos follow the seals they usually show.
+ */
+const SECTION_ORDER: (SpotCheckGroupKey | 'samplers' | 'photos')[] = [
   'basic',
   'sampledUnit',
   'producer',
   'sample',
   'seals',
+  'photos',
   'samplers',
   'signatory',
 ];
@@ -53,7 +59,12 @@ export function SpotCheckForm({
   const { t } = useTranslation();
   const catalog = useAppStore((s) => s.catalog);
   const { record, versions } = history;
-  const readOnly = record.status !== 'draft';
+  // A supervisor pulls the whole unit: others' drafts are for reading, the server would refuse edits.
+  // Primitive selectors, so sync polling never re-renders the form.
+  const userId = useSyncStore((s) => s.status?.user?.id ?? null);
+  const userRole = useSyncStore((s) => s.status?.user?.role ?? null);
+  const foreign = userId !== null && userRole !== 'inspector' && record.createdBy !== userId;
+  const readOnly = record.status !== 'draft' || foreign;
   const {
     register,
     control,
@@ -205,6 +216,7 @@ export function SpotCheckForm({
   return (
     <section className="page page--record" aria-labelledby="record-title">
       <SpotCheckActionBar
+        foreign={foreign}
         record={record}
         status={status}
         savedAt={savedAt}
@@ -250,7 +262,12 @@ export function SpotCheckForm({
                 </button>
               </div>
             ) : null}
-            {readOnly && !superseding ? (
+            {foreign && record.status === 'draft' ? (
+              <div className="banner banner-readonly" role="status">
+                <div className="banner-text">{t('spotCheck.foreignNotice')}</div>
+              </div>
+            ) : null}
+            {readOnly && !foreign && !superseding ? (
               <div className="banner banner-readonly" role="status">
                 <div className="banner-text">{t('spotCheck.readOnlyNotice')}</div>
               </div>
@@ -288,52 +305,57 @@ export function SpotCheckForm({
             <h2 id="record-title" className="doc-title">
               {t('spotCheck.title')}
             </h2>
-            {/* A disabled fieldset makes every control read-only without touching the form's values. */}
-            <fieldset disabled={readOnly} className="record-fieldset">
-              {SECTION_ORDER.map((key) => (
-                <section
-                  key={key}
-                  id={sectionId(key)}
-                  className="form-section"
-                  aria-labelledby={`${sectionId(key)}-h`}
-                >
-                  <h3 id={`${sectionId(key)}-h`} className="section-title">
-                    {t(`groups.${key}`)}
-                  </h3>
-                  {key === 'samplers' ? (
-                    <SamplersSection
-                      control={control}
-                      register={register}
-                      errors={errors.samplers}
-                      readOnly={readOnly}
-                    />
-                  ) : (
-                    <div className="form-grid">
-                      {SPOT_CHECK_GROUPS.find((g) => g.key === key)
-                        ?.fields.filter((spec) => isVisible(key, spec))
-                        .map((spec) => (
-                          <SpecField
-                            key={spec.key}
-                            group={key}
-                            spec={spec}
-                            register={register}
-                            error={
-                              (
-                                get(errors, `${key}.${spec.key}`) as
-                                  { message?: string } | undefined
-                              )?.message
-                            }
-                            required={isRequired(key, spec)}
-                            onCategoryChange={
-                              spec.kind === 'category' ? onCategoryChange : undefined
-                            }
-                          />
-                        ))}
-                    </div>
-                  )}
-                </section>
-              ))}
-            </fieldset>
+            {SECTION_ORDER.map((key) => (
+              <section
+                key={key}
+                id={sectionId(key)}
+                className="form-section"
+                aria-labelledby={`${sectionId(key)}-h`}
+              >
+                <h3 id={`${sectionId(key)}-h`} className="section-title">
+                  {t(`groups.${key}`)}
+                </h3>
+                {key === 'photos' ? (
+                  // Outside any disabled fieldset: a read-only record's photos still open.
+                  <PhotoSection ownerId={record.id} canAdd={!readOnly} />
+                ) : (
+                  /* A disabled fieldset makes every control read-only without touching the form's values. */
+                  <fieldset disabled={readOnly} className="record-fieldset">
+                    {key === 'samplers' ? (
+                      <SamplersSection
+                        control={control}
+                        register={register}
+                        errors={errors.samplers}
+                        readOnly={readOnly}
+                      />
+                    ) : (
+                      <div className="form-grid">
+                        {SPOT_CHECK_GROUPS.find((g) => g.key === key)
+                          ?.fields.filter((spec) => isVisible(key, spec))
+                          .map((spec) => (
+                            <SpecField
+                              key={spec.key}
+                              group={key}
+                              spec={spec}
+                              register={register}
+                              error={
+                                (
+                                  get(errors, `${key}.${spec.key}`) as
+                                    { message?: string } | undefined
+                                )?.message
+                              }
+                              required={isRequired(key, spec)}
+                              onCategoryChange={
+                                spec.kind === 'category' ? onCategoryChange : undefined
+                              }
+                            />
+                          ))}
+                      </div>
+                    )}
+                  </fieldset>
+                )}
+              </section>
+            ))}
           </form>
           <VersionChain current={record} versions={versions} />
           <AuditPanel

@@ -15,6 +15,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { RegionOptions } from '../../components/RegionOptions';
 import { CategoryOptions } from '../../components/CategoryOptions';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { useRefreshAfterSync } from '../sync/useRefreshAfterSync';
 import { SPOT_CHECK_SORTS, type SpotCheckSummary } from '../../../shared/schemas/lists';
 import type { MessageRef } from '../../../shared/api/result';
 import {
@@ -44,6 +45,7 @@ export function SpotCheckListPage() {
   const cache = useMemo(() => spotCheckCache(effectiveFilters({ ...filters, q })), [filters, q]);
   useSyncExternalStore(cache.subscribe, cache.getSnapshot);
   useEffect(() => cache.ensure(0, 0), [cache]);
+  useRefreshAfterSync(cache);
 
   const set = <K extends keyof SpotCheckFilters>(key: K, value: SpotCheckFilters[K]) =>
     setFilters((f) => ({ ...f, [key]: value }));

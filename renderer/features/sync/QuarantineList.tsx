@@ -1,0 +1,72 @@
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { QuarantinedChange } from '../../../shared/schemas/sync';
+import { tMessage } from '../../i18n/messages';
+import { formatDateTime } from '../../lib/format';
+import { entityHref, entityName, fieldLabel } from './entityLinks';
+import { useSyncList } from './useSyncList';
+
+const load = () => api()['sync.quarantine']({});
+const count = (s: { quarantined: number }) => s.quarantined;
+
+/**
+ * The server's reason comes as its own Chinese text (with the record's details filled in); in
+ * English we use our wording of the reason code, falling back to the server's text.
+ */
+function reasonText(t: ReturnType<typeof useTranslation>['t'], lng: string, c: QuarantinedChange) {
+  if (lng !== 'en' && c.message) return c.message;
+  return t(`sync.reject.${c.reason}`, { defaultValue: c.message || c.reason });
+}
+
+/** 被服务器拒绝的修改: kept locally, never blocking the rest; each links to its record. */
+export function QuarantineList({ onOpenRecord }: { onOpenRecord?: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { items, error } = useSyncList(load, count);
+
+  return (
+    <section className="sync-list" aria-labelledby="sync-quarantine-h">
+      <h3 id="sync-quarantine-h" className="section-title">
+        {t('sync.quarantineTitle')}
+        {items && items.length > 0 ? <span className="badge badge-red">{items.length}</span> : null}
+      </h3>
+      {error ? <p role="alert">{tMessage(t, error)}</p> : null}
+      {items && items.length === 0 ? <p className="muted">{t('sync.quarantineEmpty')}</p> : null}
+      {items && items.length > 0 ? (
+        <>
+          <p className="muted sync-list-hint">{t('sync.quarantineHint')}</p>
+          <ul className="sync-items">
+            {items.map((c) => {
+              const href = entityHref(c.entity, c.entityId);
+              const fieldErrors = Object.entries(c.fieldErrors ?? {});
+              return (
+                <li key={c.mutationId} className="sync-item sync-item--rejected">
+                  <div className="sync-item-head">
+                    <span className="badge badge-grey">{entityName(t, c.entity)}</span>
+                    <span className="strong sync-item-label">{c.label}</span>
+                    <span className="mono muted">{formatDateTime(c.at)}</span>
+                  </div>
+                  <p className="sync-item-reason">{reasonText(t, i18n.language, c)}</p>
+                  {fieldErrors.length > 0 ? (
+                    <ul className="sync-field-errors">
+                      {fieldErrors.map(([path, ref]) => (
+                        <li key={path}>
+                          <span className="audit-field">{fieldLabel(t, c.entity, path)}</span>
+                          <span className="text-error">{tMessage(t, ref)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  {href ? (
+                    <a className="btn btn-small" href={href} onClick={onOpenRecord}>
+                      {t('sync.openRecord')}
+                    </a>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
