@@ -8,7 +8,7 @@ import type { Store } from '../../db/store';
 import type { MessageRef } from '../../shared/api/result';
 import type { SyncPhase, SyncStatus, SyncUser } from '../../shared/schemas/sync';
 import type { HealthResponse } from '../../shared/sync/protocol';
-import { backoffMs } from './backoff';
+import { backoffMs, MAX_BACKOFF_MS, MAX_UNREACHABLE_BACKOFF_MS } from './backoff';
 import { DEFAULT_LIMITS, type RoundContext, type SyncLimits } from './context';
 import { createHooks, type SyncHooks } from './hooks';
 import { requestJson, SyncHttpError, SyncNetworkError, type FetchLike } from './http';
@@ -165,7 +165,8 @@ export class SyncEngine {
         const interval = this.opts.intervalMs ?? 30_000;
         if (!ok) {
           this.phase = 'waiting';
-          this.schedule(backoffMs(this.failures));
+          const cap = this.reachable === false ? MAX_UNREACHABLE_BACKOFF_MS : MAX_BACKOFF_MS;
+          this.schedule(backoffMs(this.failures, Math.random, cap));
         } else if (interval > 0) this.schedule(interval);
       }
     }

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openCore, type Core } from '../../core/index';
+import { syncOptionsFromEnv } from '../../core/sync/envOptions';
 import { API_PREFIX, DEFAULT_BODY_LIMIT, handleApi, type ApiContext } from './api';
 import { hostAllowed } from './guards';
 import { sendError } from './respond';
@@ -39,7 +40,12 @@ export interface BrowserHost {
 }
 
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
-  const core: Core = await openCore({ dataDir: opts.dataDir, shell: 'browser', now: opts.now });
+  const core: Core = await openCore({
+    dataDir: opts.dataDir,
+    shell: 'browser',
+    now: opts.now,
+    sync: syncOptionsFromEnv(),
+  });
   const secret = generateSecret();
   const server = http.createServer();
   const ctx: ApiContext = {

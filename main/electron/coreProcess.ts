@@ -4,6 +4,7 @@
  * Plain Node plus `process.parentPort`; requests carry ids and are answered with Results.
  */
 import { openCore, type Core } from '../../core/index';
+import { syncOptionsFromEnv } from '../../core/sync/envOptions';
 import { fail, type Result } from '../../shared/api/result';
 import type { FromCore, ToCore } from './coreMessages';
 
@@ -29,7 +30,11 @@ async function onMessage(msg: ToCore): Promise<void> {
   switch (msg.type) {
     case 'open':
       try {
-        core = await openCore({ dataDir: msg.dataDir, shell: 'electron' });
+        core = await openCore({
+          dataDir: msg.dataDir,
+          shell: 'electron',
+          sync: syncOptionsFromEnv(),
+        });
         send({ type: 'ready' });
       } catch (err) {
         send({ type: 'openFailed', detail: err instanceof Error ? err.message : String(err) });

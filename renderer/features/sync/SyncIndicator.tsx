@@ -15,6 +15,7 @@ const TONE: Record<IndicatorState['kind'], string> = {
   syncing: 'net-syncing',
   error: 'net-error',
   pending: 'net-pending',
+  firstSync: 'net-pending',
   synced: 'net-online',
 };
 
@@ -63,11 +64,11 @@ function describe(
         label: t('sync.indicator.pending', { count: state.count }),
         hint: t('sync.indicator.pendingHint', extra),
       };
+    case 'firstSync':
+      return { label: t('sync.indicator.syncedNever'), hint: t('sync.indicator.syncingHint') };
     case 'synced':
       return {
-        label: state.at
-          ? t('sync.indicator.synced', { time: formatClock(new Date(state.at)) })
-          : t('sync.indicator.syncedNever'),
+        label: t('sync.indicator.synced', { time: formatClock(new Date(state.at)) }),
         hint: t('sync.indicator.syncedHint'),
       };
   }

@@ -1,6 +1,6 @@
 /**
  * What the header says about sync, decided in one pure function so every state has one
- * place and one order of precedence: revoked > signed out > offline > syncing > error > pending > synced.
+ * place and one order of precedence: revoked > signed out > offline > syncing > error > pending > first sync > synced.
  */
 import type { SyncStatus } from '../../../shared/schemas/sync';
 
@@ -13,7 +13,8 @@ export type IndicatorState =
   | { kind: 'syncing'; done: number; total: number }
   | { kind: 'error'; pending: number }
   | { kind: 'pending'; count: number }
-  | { kind: 'synced'; at: string | null };
+  | { kind: 'firstSync' }
+  | { kind: 'synced'; at: string };
 
 export function indicatorState(
   status: SyncStatus | null,
@@ -38,6 +39,8 @@ export function indicatorState(
   if (status.reachable === false) return { kind: 'offline', reason: 'server', pending };
   if (status.lastError) return { kind: 'error', pending };
   if (pending > 0) return { kind: 'pending', count: pending };
+  // "Synced" is a claim about a finished round; until the first one, say so.
+  if (!status.lastSuccessAt) return { kind: 'firstSync' };
   return { kind: 'synced', at: status.lastSuccessAt };
 }
 
