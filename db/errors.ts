@@ -3,7 +3,8 @@
  * database is never modified by this build; the message names both languages because it can
  * surface before the UI (and its i18n) is up.
  */
-export type StoreOpenProblem = 'corrupt' | 'newerSchema' | 'divergedSchema' | 'badMigrationList';
+export type StoreOpenProblem =
+  'corrupt' | 'newerSchema' | 'divergedSchema' | 'badMigrationList' | 'unknownDatabase';
 
 export class StoreOpenError extends Error {
   readonly problem: StoreOpenProblem;

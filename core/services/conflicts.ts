@@ -48,6 +48,7 @@ export function resolveConflict(
     const value = input.choice === 'client' ? c.clientValue : c.serverValue;
     const at = ctx.now().toISOString();
     const changes = writeField(ctx, c.entity, c.entityId, c.field, value, at);
+    if (changes === 'readOnly') return fail('READ_ONLY', 'e.readOnly');
     if (changes && changes.length > 0) {
       appendAudit(
         ctx,
@@ -75,7 +76,10 @@ export function resolveConflict(
   return done.ok ? listConflicts(ctx) : done;
 }
 
-/** Writes one field of the local record; null when the record is not here. */
+/**
+ * Writes one field of the local record; null when the record is not here, 'readOnly' when it
+ * has been submitted (its conflicts are settled by a correction, not by editing it).
+ */
 function writeField(
   ctx: ServiceContext,
   entity: string,
@@ -95,6 +99,8 @@ function writeField(
   if (entity === 'spotCheck' && field.startsWith('data.')) {
     const r = ctx.store.spotChecks.get(id);
     if (!r) return null;
+    // A submitted record is signed and immutable: a late resolution must not edit it in place.
+    if (r.status !== 'draft') return 'readOnly' as const;
     const path = field.slice('data.'.length);
     const data = structuredClone(r.data) as unknown as Doc;
     setPath(data, path, value);

@@ -44,6 +44,15 @@ export function migrate(
   checkList(migrations);
   const now = opts.now ?? (() => new Date());
   const hadTables = hasUserTables(db);
+  // Tables without a migration record: not a database this app made (or its record is gone).
+  // Migrating it would mix our schema into someone else's data, so refuse and touch nothing.
+  if (hadTables && !hasTable(db, 'schema_migrations')) {
+    throw new StoreOpenError(
+      'unknownDatabase',
+      '该数据库文件不是本程序创建的（缺少迁移记录），已拒绝打开，文件未作改动。' +
+        ' / This database file was not created by this app (no migration record); refusing to open it, nothing was changed.',
+    );
+  }
   db.exec(CREATE_TABLE);
 
   const applied = db
@@ -103,6 +112,13 @@ function checkList(migrations: readonly Migration[]): void {
       );
     }
   });
+}
+
+function hasTable(db: Database.Database, name: string): boolean {
+  return (
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !==
+    undefined
+  );
 }
 
 function hasUserTables(db: Database.Database): boolean {

@@ -157,6 +157,24 @@ describe('submit and correct', () => {
     expect(t.count('audit_log')).toBe(before);
   });
 
+  it('refuses to settle a conflict by editing a record that has been submitted', async () => {
+    const r = await draftWith(completeData());
+    const s = await t.ok('spotCheck.submit', { id: r.id, expectedRevision: 1 });
+    t.db
+      .prepare(
+        `INSERT INTO sync_conflicts (id, entity, entity_id, field, server_value, client_value, server_seq, state, reported, created_at)
+         VALUES ('c-1', 'spotCheck', ?, 'data.sample.batchNumber', '"SERVER"', '"CLIENT"', 7, 'open', 1, ?)`,
+      )
+      .run(r.id, s.updatedAt);
+    const outboxBefore = t.count('outbox');
+    const res = await t.call('conflicts.resolve', { conflictId: 'c-1', choice: 'client' });
+    expect(res.ok ? null : res.error.code).toBe('READ_ONLY');
+    const after = await t.ok('spotCheck.get', { id: r.id });
+    expect(after.record).toEqual(s);
+    expect(t.count('outbox')).toBe(outboxBefore);
+    expect(await t.ok('conflicts.list', {})).toHaveLength(1);
+  });
+
   it('submits a complete record, which then becomes read-only', async () => {
     const r = await draftWith(
       completeData((d) => (d.sampledUnit.creditCode = d.sampledUnit.creditCode.toLowerCase())),

@@ -170,6 +170,25 @@ describe('migration runner', () => {
     db.close();
   });
 
+  it('refuses a database it did not create and leaves it untouched', () => {
+    const dir = tempDir();
+    let db = open(dir);
+    db.exec("CREATE TABLE other (x TEXT) STRICT; INSERT INTO other VALUES ('theirs');");
+    db.close();
+    db = open(dir);
+    expectOpenError(
+      () => migrate(db, [m1], { backupDir: backupDir(dir) }),
+      'unknownDatabase',
+      /not created by this app/,
+    );
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all();
+    expect(tables).toEqual([{ name: 'other' }]);
+    expect(fs.existsSync(backupDir(dir))).toBe(false);
+    db.close();
+  });
+
   it('refuses a migration list with gaps', () => {
     const dir = tempDir();
     const db = open(dir);
