@@ -67,12 +67,18 @@ export function canRead(s: Scope, row: ScopedRow): boolean {
   }
 }
 
-/** Devices change only the kinds they push; reference rows are pull-only. */
+/**
+ * Devices change only the kinds they push; reference rows are pull-only. The enterprise
+ * register is shared by everyone who sees it, but a sampling record (and its photos) is
+ * written by its owner alone: a supervisor reads it and decides on it in review records of
+ * their own, never by editing the inspector's record.
+ */
 export function canWrite(s: Scope, row: ScopedRow): boolean {
-  return (
-    (row.entity === 'enterprise' || row.entity === 'spotCheck' || row.entity === 'attachment') &&
-    canRead(s, row)
-  );
+  if (row.entity === 'enterprise') return canRead(s, row);
+  if (row.entity === 'spotCheck' || row.entity === 'attachment') {
+    return row.ownerUserId === s.userId;
+  }
+  return false;
 }
 
 /** The pull filter over `entities` (alias-free), with params starting at $first. */

@@ -355,13 +355,14 @@ describe('spot checks', () => {
   });
 
   it('a submit whose fields conflict stays a draft, keeps both values, merges the rest', async () => {
+    // Only the owner writes a record, so a same-field conflict comes from their two laptops.
     const a = await enroll(db.storage, org.inspectorA);
-    const sup = await enroll(db.storage, org.supervisor);
+    const other = await enroll(db.storage, org.inspectorA, 'second laptop');
     const id = newId();
     const data = submittableSpotCheckData();
     const [c] = await ok(a, [mutation(a, 'spotCheck', 'create', id, { data })]);
-    await ok(sup, [
-      mutation(sup, 'spotCheck', 'update', id, { 'data.sample.batchNumber': 'SUP-1' }, seqOf(c)),
+    await ok(other, [
+      mutation(other, 'spotCheck', 'update', id, { 'data.sample.batchNumber': 'SUP-1' }, seqOf(c)),
     ]);
     const [r] = await ok(a, [
       mutation(
@@ -414,12 +415,16 @@ describe('scope', () => {
       'applied',
       'outOfScope',
     ]);
-    // the city supervisor may edit a draft recorded in a sub-unit
+    // the city supervisor sees the draft but does not write into it: review is its own record
     const sup = await enroll(db.storage, org.supervisor);
-    const [fromSup] = await ok(sup, [
+    const fromSup = await ok(sup, [
       mutation(sup, 'spotCheck', 'update', rec, { 'data.basic.purpose': '审核意见' }, seqOf(rr)),
+      mutation(sup, 'spotCheck', 'submit', rec, {}, seqOf(rr)),
     ]);
-    expect(fromSup?.status).toBe('applied');
+    expect(fromSup.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual([
+      'outOfScope',
+      'outOfScope',
+    ]);
   });
 });
 
