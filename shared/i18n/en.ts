@@ -164,6 +164,13 @@ export const en: Messages = {
     pickEnterprise: 'Pick a registered enterprise',
     pickEnterpriseHint: 'Type a name or credit code',
     localCopyRestored: 'Restored input that had not been saved.',
+    localCopyUnapplied:
+      'This device holds unsaved input for this record, but the record has been submitted and cannot take it. The input is kept on this device; to change the record, create a correction.',
+    discardLocalCopy: 'Discard this input',
+    discardLocalCopyConfirm: 'Discarded input cannot be recovered. Discard it?',
+    submittedElsewhere:
+      'This record was submitted elsewhere; autosave has stopped. Unsaved input is kept on this device.',
+    reopen: 'Reopen',
     samplerName: 'Sampler {{n}} name',
     samplerCredential: 'Sampler {{n}} credential no.',
     submitTitle: 'Submit sampling record',

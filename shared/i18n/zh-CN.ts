@@ -157,6 +157,12 @@ export const zhCN = {
     pickEnterprise: '从已登记单位选择',
     pickEnterpriseHint: '输入单位名称或信用代码查找',
     localCopyRestored: '已恢复上次未保存的输入。',
+    localCopyUnapplied:
+      '本机有未保存的输入，但该抽样单已提交，无法再写入。输入仍保留在本机；如需修改，请创建更正版本。',
+    discardLocalCopy: '丢弃这些输入',
+    discardLocalCopyConfirm: '丢弃后，本机保留的未保存输入将无法找回。确定丢弃吗？',
+    submittedElsewhere: '该抽样单已在别处提交，自动保存已停止。未保存的输入仍保留在本机。',
+    reopen: '重新打开',
     samplerName: '抽样人员 {{n}} 姓名',
     samplerCredential: '抽样人员 {{n}} 执法证号',
     submitTitle: '提交抽样单',

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { SpotCheckWithHistory } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
-import type { SpotCheckData } from '../../../shared/schemas/spotCheck';
+import { completeSpotCheckData, type SpotCheckData } from '../../../shared/schemas/spotCheck';
 import {
   SPOT_CHECK_GROUPS,
   type FieldSpec,
@@ -25,6 +25,7 @@ import { SectionNav, sectionId } from './SectionNav';
 import { VersionChain } from './VersionChain';
 import { formNameFor, spotCheckPathLabel } from './paths';
 import { useDraftSaver } from './useDraftSaver';
+import { clearLocalCopy } from './localCopy';
 import { PhotoSection } from '../photos/PhotoSection';
 import { useSyncStore } from '../sync/syncStore';
 
@@ -49,11 +50,14 @@ export function SpotCheckForm({
   history,
   initialValues,
   restored,
+  unapplied,
   reload,
 }: {
   history: SpotCheckWithHistory;
   initialValues: SpotCheckData;
   restored: boolean;
+  /** Unsaved input kept locally that this (submitted) record can no longer take. */
+  unapplied: boolean;
   reload: () => void;
 }) {
   const { t } = useTranslation();
@@ -82,16 +86,21 @@ export function SpotCheckForm({
     status,
     savedAt,
     error: saveError,
+    submittedElsewhere,
   } = useDraftSaver({
     id: record.id,
     revision: record.revision,
+    base: completeSpotCheckData(record.data),
     initiallyDirty: restored && !readOnly,
     getValues,
+    // After a merge with a change made elsewhere; only fields that differ from the screen.
+    setField: (path, value) => setValue(path as Name, value as never, { shouldDirty: true }),
   });
   const [submitProblem, setSubmitProblem] = useState<{ error: ApiError; count: number } | null>(
     null,
   );
   const [showRestored, setShowRestored] = useState(restored);
+  const [showUnapplied, setShowUnapplied] = useState(unapplied);
   const [busy, setBusy] = useState(false);
 
   const [sameAsSampledUnit, refused, imported] = useWatch({
@@ -173,6 +182,18 @@ export function SpotCheckForm({
     }
     showNotice({ key: 'spotCheck.submitted' });
     reload();
+  };
+
+  const discardLocalCopy = async () => {
+    const confirmed = await askConfirm({
+      title: t('spotCheck.discardLocalCopy'),
+      body: t('spotCheck.discardLocalCopyConfirm'),
+      okLabel: t('spotCheck.discardLocalCopy'),
+      cancelLabel: t('common.cancel'),
+    });
+    if (!confirmed) return;
+    clearLocalCopy(record.id);
+    setShowUnapplied(false);
   };
 
   const createCorrection = async () => {
@@ -259,6 +280,26 @@ export function SpotCheckForm({
                   onClick={() => setShowRestored(false)}
                 >
                   {t('common.close')}
+                </button>
+              </div>
+            ) : null}
+            {submittedElsewhere ? (
+              <div className="banner banner-error" role="alert">
+                <div className="banner-text">{t('spotCheck.submittedElsewhere')}</div>
+                <button type="button" className="btn btn-small" onClick={reload}>
+                  {t('spotCheck.reopen')}
+                </button>
+              </div>
+            ) : null}
+            {showUnapplied ? (
+              <div className="banner banner-error" role="alert">
+                <div className="banner-text">{t('spotCheck.localCopyUnapplied')}</div>
+                <button
+                  type="button"
+                  className="btn btn-small btn-ghost"
+                  onClick={() => void discardLocalCopy()}
+                >
+                  {t('spotCheck.discardLocalCopy')}
                 </button>
               </div>
             ) : null}

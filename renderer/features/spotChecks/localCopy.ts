@@ -1,7 +1,9 @@
 /**
  * A copy of the form in localStorage, written on every change before the save is even
  * attempted: if the save fails, the app crashes or the laptop dies, reopening the record
- * brings the input back. Cleared once the store has the same values.
+ * brings the input back. Cleared once the store has the same values. The copy also keeps the
+ * stored data its edits started from (`base`), so that if the record changed elsewhere in the
+ * meantime only the fields edited here are carried over (see threeWayMerge).
  */
 import {
   completeSpotCheckData,
@@ -11,16 +13,23 @@ import {
 
 const PREFIX = 'fieldcheck.spotCheckDraft.';
 
-interface LocalCopy {
+export interface LocalCopy {
   values: SpotCheckData;
   /** The store's revision the copy started from. */
   revision: number;
+  /** The stored data at `revision` (the last saved values); absent in copies from older versions. */
+  base?: SpotCheckData;
   at: string;
 }
 
-export function writeLocalCopy(id: string, values: SpotCheckData, revision: number): void {
+export function writeLocalCopy(
+  id: string,
+  values: SpotCheckData,
+  revision: number,
+  base: SpotCheckData,
+): void {
   try {
-    const copy: LocalCopy = { values, revision, at: new Date().toISOString() };
+    const copy: LocalCopy = { values, revision, base, at: new Date().toISOString() };
     localStorage.setItem(PREFIX + id, JSON.stringify(copy));
   } catch {
     // Quota or privacy mode: the save to the store is still attempted; nothing more to do here.
@@ -32,7 +41,11 @@ export function readLocalCopy(id: string): LocalCopy | null {
     const raw = localStorage.getItem(PREFIX + id);
     if (!raw) return null;
     const copy = JSON.parse(raw) as LocalCopy;
-    return { ...copy, values: completeSpotCheckData(copy.values as SpotCheckDraftData) };
+    return {
+      ...copy,
+      values: completeSpotCheckData(copy.values as SpotCheckDraftData),
+      ...(copy.base ? { base: completeSpotCheckData(copy.base as SpotCheckDraftData) } : {}),
+    };
   } catch {
     return null;
   }

@@ -8,11 +8,22 @@ export type { SaveStatus } from './draftSaver';
 export function useDraftSaver(opts: {
   id: string;
   revision: number;
+  /** The stored data at `revision`. */
+  base: SpotCheckData;
   initiallyDirty: boolean;
   getValues: () => SpotCheckData;
+  setField: (path: string, value: unknown) => void;
 }) {
   const [saver] = useState(
-    () => new DraftSaver(opts.id, opts.revision, opts.getValues, opts.initiallyDirty),
+    () =>
+      new DraftSaver(
+        opts.id,
+        opts.revision,
+        opts.base,
+        opts.getValues,
+        opts.setField,
+        opts.initiallyDirty,
+      ),
   );
   const snapshot = useSyncExternalStore(saver.subscribe, saver.getSnapshot);
   useEffect(() => {
