@@ -30,17 +30,21 @@ export async function startSyncEnv(): Promise<SyncEnv> {
   const ts = await openTestStorage();
   const org = await createOrg(ts.storage);
   const server = await startTestServer(ts.storage);
-  return {
+  const env: SyncEnv = {
     ts,
     storage: ts.storage,
     org,
     server,
     url: server.url,
     async close() {
+      // Tests replace env.server (a restart on the same port): close the one running now,
+      // and the first one too if it is still up (close() is idempotent).
+      await env.server.close();
       await server.close();
       await ts.close();
     },
   };
+  return env;
 }
 
 export interface SyncClient extends TestCore {
