@@ -13,6 +13,8 @@ import {
 } from './spotCheck';
 import { createAttachmentHandlers } from './attachments';
 import { listConflicts, resolveConflict } from './conflicts';
+import { createCaseHandlers } from './cases/handlers';
+import { createDocumentHandlers } from './documents/handlers';
 import {
   syncEnroll,
   syncLogin,
@@ -49,5 +51,7 @@ export function createHandlers(ctx: SyncServiceContext, info: AppInfo): ApiHandl
     'conflicts.list': ({ entityId }) => listConflicts(ctx, entityId),
     'conflicts.resolve': (input) => resolveConflict(ctx, input),
     ...createAttachmentHandlers(ctx),
+    ...createCaseHandlers(ctx),
+    ...createDocumentHandlers(ctx),
   };
 }

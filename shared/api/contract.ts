@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import type { Result } from './result';
+import { method, noInput } from './method';
+import { CASE_API } from './caseContract';
+import { DOCUMENT_API } from './documentContract';
 import {
   EnterpriseInputSchema,
   EnterpriseUpdateSchema,
@@ -58,17 +61,6 @@ export interface SpotCheckWithHistory {
   versions: { id: string; version: number; status: SpotCheckRecord['status'] }[];
 }
 
-interface MethodDef<I extends z.ZodType, O> {
-  input: I;
-  /** Phantom: carries the result type, never read at run time. */
-  output?: O;
-}
-
-const method =
-  <O>() =>
-  <I extends z.ZodType>(input: I): MethodDef<I, O> => ({ input });
-const noInput = z.strictObject({});
-
 export const API = {
   'app.info': method<AppInfo>()(noInput),
   'profile.get': method<Profile | null>()(noInput),
@@ -101,6 +93,8 @@ export const API = {
   'attachments.read': method<{ mimeType: string; dataBase64: string }>()(
     z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'v.id' }) }),
   ),
+  ...CASE_API,
+  ...DOCUMENT_API,
 } as const;
 
 export type ApiMethod = keyof typeof API;

@@ -8,6 +8,8 @@ export type ApiErrorCode =
   | 'DUPLICATE'
   | 'CONFLICT'
   | 'READ_ONLY'
+  /** Refused by a procedure rule (case state machine, review rules); the message says which. */
+  | 'RULE'
   | 'NOT_SET_UP'
   | 'STORAGE_FULL'
   | 'STORAGE_BUSY'
@@ -67,6 +69,8 @@ export function httpStatusFor(code: ApiErrorCode): number {
     case 'READ_ONLY':
     case 'NOT_SET_UP':
       return 409;
+    case 'RULE':
+      return 422;
     case 'STORAGE_FULL':
     case 'STORAGE_BUSY':
       return 503;

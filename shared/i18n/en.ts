@@ -1,7 +1,14 @@
 import type { Messages } from './zh-CN';
 
 /** English: the second language. Typed against zh-CN so no key is missing. */
+import { caseRuleEn } from './parts/caseRule.en';
+import { casesEn } from './parts/cases.en';
+import { documentsEn } from './parts/documents.en';
+
 export const en: Messages = {
+  ...caseRuleEn,
+  ...casesEn,
+  ...documentsEn,
   app: {
     title: 'Fieldcheck',
     subtitle: 'Product-quality spot checks and enforcement',
@@ -307,7 +314,7 @@ export const en: Messages = {
       ecommerce: 'E-commerce',
     },
   },
-  status: { draft: 'Draft', submitted: 'Submitted' },
+  status: { draft: 'Draft', submitted: 'Submitted', returned: 'Returned', approved: 'Approved' },
   sync: {
     title: 'Sync',
     panelTitle: 'Sync status',
@@ -449,6 +456,8 @@ export const en: Messages = {
     photoName: 'photo-{{stamp}}.jpg',
   },
   v: {
+    tooMany: 'Too many items',
+    dateTime: 'Use year-month-day hour:minute (e.g. 2026-05-01 09:30)',
     url: 'A server address starting with http:// or https://',
     fileType: 'Only JPEG, PNG or WebP images, or PDF files',
     fileTooLarge: 'File too large: at most 20 MB per file',

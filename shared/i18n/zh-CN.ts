@@ -1,5 +1,13 @@
 /** Simplified Chinese: the app's first language. Keys are shared with en.ts. */
+import { caseRuleZh } from './parts/caseRule.zh-CN';
+import { casesZh } from './parts/cases.zh-CN';
+import { documentsZh } from './parts/documents.zh-CN';
+import type { Widen } from './widen';
+
 export const zhCN = {
+  ...caseRuleZh,
+  ...casesZh,
+  ...documentsZh,
   app: {
     title: '质监外勤执法',
     subtitle: '产品质量监督抽查与执法办案',
@@ -297,7 +305,7 @@ export const zhCN = {
     },
     link: { '': '请选择', production: '生产', circulation: '流通', ecommerce: '电子商务' },
   },
-  status: { draft: '草稿', submitted: '已提交' },
+  status: { draft: '草稿', submitted: '已提交', returned: '已退回', approved: '已审核' },
   sync: {
     title: '数据同步',
     panelTitle: '同步状态',
@@ -434,6 +442,8 @@ export const zhCN = {
     photoName: '现场照片-{{stamp}}.jpg',
   },
   v: {
+    tooMany: '条目过多',
+    dateTime: '时间格式应为 年-月-日 时:分（如 2026-05-01 09:30）',
     url: '请输入以 http:// 或 https:// 开头的服务器地址',
     fileType: '只支持 JPEG、PNG、WebP 图片或 PDF 文件',
     fileTooLarge: '文件过大，单个文件不能超过 20 MB',
@@ -503,5 +513,4 @@ export const zhCN = {
   },
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof zhCN>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { uuid } from './fields';
 
-export const AUDIT_ENTITY_TYPES = ['enterprise', 'spotCheck', 'profile'] as const;
+export const AUDIT_ENTITY_TYPES = ['enterprise', 'spotCheck', 'profile', 'case', 'review'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export interface FieldChange {
@@ -15,7 +15,8 @@ export interface AuditEntry {
   id: string;
   entityType: AuditEntityType;
   entityId: string;
-  action: 'create' | 'update' | 'submit' | 'correct';
+  action:
+    'create' | 'update' | 'submit' | 'correct' | 'transition' | 'request' | 'approve' | 'return';
   actorId: string;
   actorName: string;
   at: string;

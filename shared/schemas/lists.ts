@@ -32,7 +32,7 @@ export const SpotCheckListQuerySchema = z
     sort: z.enum(SPOT_CHECK_SORTS, { error: 'v.enum' }).default('updatedAt'),
     statuses: z
       .array(z.enum(SPOT_CHECK_STATUSES, { error: 'v.enum' }))
-      .max(2)
+      .max(SPOT_CHECK_STATUSES.length)
       .default([]),
     dateFrom: dateFilter,
     dateTo: dateFilter,

@@ -190,7 +190,11 @@ export function completeSpotCheckData(draft: SpotCheckDraftData): SpotCheckData 
   return out;
 }
 
-export const SPOT_CHECK_STATUSES = ['draft', 'submitted'] as const;
+/**
+ * draft → submitted → approved (locked) or returned (editable again by its owner, then
+ * submitted anew). A supervisor's decision moves it; see shared/schemas/review.ts.
+ */
+export const SPOT_CHECK_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
 export type SpotCheckStatus = (typeof SPOT_CHECK_STATUSES)[number];
 
 export interface SpotCheckRecord {
@@ -209,6 +213,13 @@ export interface SpotCheckRecord {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+  /** The supervisor's latest decision on this record, shown with it. */
+  review?: {
+    decision: 'approve' | 'return';
+    comment: string;
+    reviewerName: string;
+    decidedAt: string;
+  } | null;
 }
 
 export const SpotCheckCreateSchema = z.strictObject({

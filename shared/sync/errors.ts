@@ -84,6 +84,10 @@ export const REJECT_REASONS = [
   'fieldNotWritable',
   'unsupportedOp',
   'conflictOnSubmit',
+  /** Refused by the case state machine or the review rules; details.ruleKey says which rule. */
+  'caseRule',
+  /** Refused by the permission rules (shared/domain/permissions.ts). */
+  'permission',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
@@ -100,6 +104,8 @@ export const REJECT_MESSAGES: Record<RejectReason, string> = {
   fieldNotWritable: '字段“{{field}}”由服务器维护，不能修改。',
   unsupportedOp: '该类记录不支持此操作：{{op}}。',
   conflictOnSubmit: '提交前有字段与他人的修改冲突，请先处理冲突后再提交。',
+  caseRule: '{{message}}',
+  permission: '{{message}}',
 };
 
 export function fillMessage(

@@ -15,18 +15,28 @@ import { isSafePath } from './paths';
 export const SYNC_PROTOCOL_VERSION = 1;
 
 /** Entities a device may change. Adding one: list it here and give the server a handler. */
-export const MUTATION_ENTITIES = ['enterprise', 'spotCheck', 'attachment'] as const;
+export const MUTATION_ENTITIES = [
+  'enterprise',
+  'spotCheck',
+  'attachment',
+  'case',
+  'review',
+] as const;
 export type MutationEntity = (typeof MUTATION_ENTITIES)[number];
 
 /** Entities a device receives: its own kinds plus pull-only reference data. */
 export const PULL_ENTITIES = [...MUTATION_ENTITIES, 'person', 'category'] as const;
 export type PullEntity = (typeof PULL_ENTITIES)[number];
 
-export const MUTATION_OPS = ['create', 'update', 'submit', 'correct'] as const;
+/**
+ * `transition` asks a case's state machine for a step: changes `{ transition, opinion }`.
+ * Reviews are records of their own (entity `review`, op `create`).
+ */
+export const MUTATION_OPS = ['create', 'update', 'submit', 'correct', 'transition'] as const;
 export type MutationOp = (typeof MUTATION_OPS)[number];
 
-export const ROLES = ['inspector', 'supervisor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../domain/permissions';
+import type { Role } from '../domain/permissions';
 
 export const SYNC_LIMITS = {
   maxBatchMutations: 500,
@@ -68,7 +78,7 @@ export const MutationSchema = z
     hlc: z.string().regex(HLC_PATTERN, { error: 'v.invalid' }),
   })
   .superRefine((m, ctx) => {
-    const needsBase = m.op === 'update' || m.op === 'submit';
+    const needsBase = m.op === 'update' || m.op === 'submit' || m.op === 'transition';
     if (needsBase && m.baseServerSeq === null) {
       ctx.addIssue({ code: 'custom', message: 'v.required', path: ['baseServerSeq'] });
     }

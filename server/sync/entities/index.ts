@@ -1,6 +1,8 @@
 import type { MutationEntity } from '../../../shared/sync/protocol';
 import { attachmentHandler } from './attachment';
+import { caseHandler } from './case';
 import { enterpriseHandler } from './enterprise';
+import { reviewHandler } from './review';
 import { spotCheckHandler } from './spotCheck';
 import type { EntityHandler } from './types';
 
@@ -8,4 +10,6 @@ export const ENTITY_HANDLERS: Record<MutationEntity, EntityHandler> = {
   enterprise: enterpriseHandler,
   spotCheck: spotCheckHandler,
   attachment: attachmentHandler,
+  case: caseHandler,
+  review: reviewHandler,
 };

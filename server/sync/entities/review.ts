@@ -1,0 +1,12 @@
+/** Supervisor review decisions on the server (in progress). */
+import { reject, type EntityHandler } from './types';
+
+export const reviewHandler: EntityHandler = {
+  entity: 'review',
+  async create() {
+    return reject('unsupportedOp', { op: 'create' });
+  },
+  async change(_ctx, m) {
+    return reject('unsupportedOp', { op: m.op });
+  },
+};

@@ -1,0 +1,6 @@
+import type { casesZh } from './cases.zh-CN';
+import type { Widen } from '../widen';
+
+export const casesEn: Widen<typeof casesZh> = {
+  cases: {},
+};

@@ -1,0 +1,4 @@
+/** Messages of the cases screens. */
+export const casesZh = {
+  cases: {},
+};

@@ -1,0 +1,6 @@
+import type { documentsZh } from './documents.zh-CN';
+import type { Widen } from '../widen';
+
+export const documentsEn: Widen<typeof documentsZh> = {
+  documents: {},
+};

@@ -1,0 +1,4 @@
+/** Messages of the documents screens. */
+export const documentsZh = {
+  documents: {},
+};
