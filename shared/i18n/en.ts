@@ -220,6 +220,7 @@ export const en: Messages = {
     seals: 'Seals',
     samplers: 'Samplers',
     signatory: "Sampled unit's signature",
+    result: 'Test result',
     photos: 'On-site photos',
   },
   fields: {
@@ -297,6 +298,12 @@ export const en: Messages = {
       refusalReason: 'Reason for refusal',
       witness: 'Witness',
     },
+    result: {
+      conclusion: 'Conclusion',
+      reportNumber: 'Test report no.',
+      reportDate: 'Report date',
+      failedItems: 'Failed items',
+    },
     samplers: { name: 'Name', credentialNumber: 'Credential no.' },
   },
   options: {
@@ -307,6 +314,7 @@ export const en: Messages = {
       risk: 'Risk monitoring',
       followUp: 'Follow-up check',
     },
+    conclusion: { '': 'No result yet', pass: 'Pass', fail: 'Fail' },
     link: {
       '': 'Choose…',
       production: 'Production',

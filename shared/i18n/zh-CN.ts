@@ -213,6 +213,7 @@ export const zhCN = {
     seals: '封样',
     samplers: '抽样人员',
     signatory: '受检单位签字',
+    result: '检验结论',
     photos: '现场照片',
   },
   fields: {
@@ -290,6 +291,12 @@ export const zhCN = {
       refusalReason: '拒签原因',
       witness: '见证人',
     },
+    result: {
+      conclusion: '检验结论',
+      reportNumber: '检验报告编号',
+      reportDate: '报告日期',
+      failedItems: '不合格项目',
+    },
     samplers: {
       name: '姓名',
       credentialNumber: '执法证号',
@@ -303,6 +310,7 @@ export const zhCN = {
       risk: '风险监测',
       followUp: '跟踪抽查',
     },
+    conclusion: { '': '未出结果', pass: '合格', fail: '不合格' },
     link: { '': '请选择', production: '生产', circulation: '流通', ecommerce: '电子商务' },
   },
   status: { draft: '草稿', submitted: '已提交', returned: '已退回', approved: '已审核' },

@@ -40,6 +40,7 @@ export interface SpotCheckData {
   sample: GroupValues<'sample'>;
   seals: GroupValues<'seals'>;
   signatory: GroupValues<'signatory'>;
+  result: GroupValues<'result'>;
   samplers: Sampler[];
 }
 
@@ -91,7 +92,8 @@ function buildShape(make: (f: FieldSpec) => z.ZodType, partial: boolean) {
     if (group.key === 'sampledUnit') {
       schema = schema.extend({ enterpriseId: z.union([z.literal(''), uuid]) });
     }
-    shape[group.key] = partial ? schema.partial() : schema;
+    // A draft may lack a whole group (one saved before the group existed): completion fills it.
+    shape[group.key] = partial ? schema.partial().optional() : schema;
   }
   return shape;
 }

@@ -34,6 +34,7 @@ export interface GroupSpec {
 
 export const SAMPLING_TYPES = ['supervision', 'special', 'risk', 'followUp'] as const;
 export const SAMPLING_LINKS = ['production', 'circulation', 'ecommerce'] as const;
+export const TEST_CONCLUSIONS = ['pass', 'fail'] as const;
 
 export const SPOT_CHECK_GROUPS = [
   {
@@ -128,10 +129,20 @@ export const SPOT_CHECK_GROUPS = [
       { key: 'witness', kind: 'text', max: 50 },
     ],
   },
+  {
+    // 检验结论: known when the lab reports; a failed result is where a case starts.
+    key: 'result',
+    fields: [
+      { key: 'conclusion', kind: 'select', options: TEST_CONCLUSIONS },
+      { key: 'reportNumber', kind: 'text', max: 60 },
+      { key: 'reportDate', kind: 'date' },
+      { key: 'failedItems', kind: 'textarea', max: 2000, wide: true },
+    ],
+  },
 ] as const satisfies readonly { key: string; fields: readonly FieldSpec[] }[];
 
 export type SpotCheckGroupKey =
-  'basic' | 'sampledUnit' | 'producer' | 'sample' | 'seals' | 'signatory';
+  'basic' | 'sampledUnit' | 'producer' | 'sample' | 'seals' | 'signatory' | 'result';
 
 /** Samplers (抽样人员): the law needs at least two, each with a credential number. */
 export const MIN_SAMPLERS = 2;

@@ -44,6 +44,7 @@ const SECTION_ORDER: (SpotCheckGroupKey | 'samplers' | 'photos')[] = [
   'photos',
   'samplers',
   'signatory',
+  'result',
 ];
 
 export function SpotCheckForm({
