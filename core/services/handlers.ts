@@ -15,6 +15,7 @@ import { createAttachmentHandlers } from './attachments';
 import { listConflicts, resolveConflict } from './conflicts';
 import { createCaseHandlers } from './cases/handlers';
 import { createDocumentHandlers } from './documents/handlers';
+import { createNumberHandlers } from './numbers/handlers';
 import {
   syncEnroll,
   syncLogin,
@@ -53,5 +54,6 @@ export function createHandlers(ctx: SyncServiceContext, info: AppInfo): ApiHandl
     ...createAttachmentHandlers(ctx),
     ...createCaseHandlers(ctx),
     ...createDocumentHandlers(ctx),
+    ...createNumberHandlers(ctx),
   };
 }

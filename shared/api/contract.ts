@@ -8,6 +8,7 @@ import type { Result } from './result';
 import { method, noInput } from './method';
 import { CASE_API } from './caseContract';
 import { DOCUMENT_API } from './documentContract';
+import { NUMBER_API } from './numberContract';
 import {
   EnterpriseInputSchema,
   EnterpriseUpdateSchema,
@@ -95,6 +96,7 @@ export const API = {
   ),
   ...CASE_API,
   ...DOCUMENT_API,
+  ...NUMBER_API,
 } as const;
 
 export type ApiMethod = keyof typeof API;

@@ -13,6 +13,7 @@ import {
   phone,
   uuid,
 } from './fields';
+import { SignatureListSchema } from './signature';
 
 export const CASE_SOURCES = [
   'failedSpotCheck',
@@ -211,6 +212,7 @@ export const CaseDataSchema = z.strictObject({
     .default({ executedAt: '', note: '' }),
   /** For 移送: the agency the case goes to. */
   transferTo: optionalText(200).default(''),
+  signatures: SignatureListSchema.default([]),
 });
 export type CaseData = z.infer<typeof CaseDataSchema>;
 export type CaseDataInput = z.input<typeof CaseDataSchema>;

@@ -20,6 +20,7 @@ import {
   type FieldSpec,
   type SpotCheckGroupKey,
 } from './spotCheckFields';
+import { SignatureListSchema, type Signature } from './signature';
 
 type GroupOf<K extends SpotCheckGroupKey> = Extract<(typeof SPOT_CHECK_GROUPS)[number], { key: K }>;
 type FieldValue<F> = F extends { kind: 'boolean' } ? boolean : string;
@@ -42,6 +43,8 @@ export interface SpotCheckData {
   signatory: GroupValues<'signatory'>;
   result: GroupValues<'result'>;
   samplers: Sampler[];
+  /** Signatures captured on screen for the printed 抽样单. */
+  signatures: Signature[];
 }
 
 const DRAFT_TEXT_MAX = 1000;
@@ -110,6 +113,7 @@ const draftSampler = z.strictObject({
 export const SpotCheckDraftDataSchema = z.strictObject({
   ...buildShape(draftField, true),
   samplers: z.array(draftSampler).max(MAX_SAMPLERS, { error: 'v.samplers.max' }).optional(),
+  signatures: SignatureListSchema.optional(),
 });
 export type SpotCheckDraftData = z.infer<typeof SpotCheckDraftDataSchema>;
 
@@ -126,6 +130,7 @@ export const SpotCheckSubmitDataSchema = z
       .array(submitSampler)
       .min(MIN_SAMPLERS, { error: 'v.samplers.min' })
       .max(MAX_SAMPLERS, { error: 'v.samplers.max' }),
+    signatures: SignatureListSchema,
   })
   .superRefine((raw, ctx) => {
     const d = raw as unknown as SpotCheckData;
@@ -177,6 +182,7 @@ export function emptySpotCheckData(): SpotCheckData {
     { name: '', credentialNumber: '' },
     { name: '', credentialNumber: '' },
   ];
+  data.signatures = [];
   return data as unknown as SpotCheckData;
 }
 
@@ -189,6 +195,7 @@ export function completeSpotCheckData(draft: SpotCheckDraftData): SpotCheckData 
   }
   const out = base as unknown as SpotCheckData;
   if (draft.samplers) out.samplers = draft.samplers.map((s) => ({ ...s }));
+  if (draft.signatures) out.signatures = draft.signatures.map((s) => ({ ...s }));
   return out;
 }
 
