@@ -10,6 +10,7 @@ import { m001Init } from './sql/001_init';
 import { m002Categories } from './sql/002_categories';
 import { m003Files } from './sql/003_files';
 import { m004InlineRows } from './sql/004_inline_rows';
+import { m005AuditChain } from './sql/005_audit_chain';
 
 export { defineMigration, type Migration } from './migrationDef';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m002Categories,
   m003Files,
   m004InlineRows,
+  m005AuditChain,
 ];
 
 export class SchemaError extends Error {

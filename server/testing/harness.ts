@@ -45,6 +45,9 @@ export async function openTestStorage(opts: { dataDir?: string } = {}): Promise<
     storage,
     async reset({ keepOrg = true } = {}) {
       await storage.transaction(async (tx) => {
+        await tx.query('DELETE FROM audit_breaks');
+        await tx.query('DELETE FROM audit_entries');
+        await tx.query('DELETE FROM audit_heads');
         await tx.query('DELETE FROM conflicts');
         await tx.query('DELETE FROM mutations');
         await tx.query(
