@@ -94,6 +94,8 @@ const SERVER_SUITES = [
   'test/integration/server-',
   'test/integration/sync-',
   'test/integration/attachments-',
+  'test/integration/audit-',
+  'test/integration/numbers',
 ];
 const databaseUrl = process.env.DATABASE_URL;
 
