@@ -11,6 +11,7 @@ import { m002Categories } from './sql/002_categories';
 import { m003Files } from './sql/003_files';
 import { m004InlineRows } from './sql/004_inline_rows';
 import { m005AuditChain } from './sql/005_audit_chain';
+import { m006DocumentNumbers } from './sql/006_document_numbers';
 
 export { defineMigration, type Migration } from './migrationDef';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m003Files,
   m004InlineRows,
   m005AuditChain,
+  m006DocumentNumbers,
 ];
 
 export class SchemaError extends Error {

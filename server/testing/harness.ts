@@ -48,6 +48,8 @@ export async function openTestStorage(opts: { dataDir?: string } = {}): Promise<
         await tx.query('DELETE FROM audit_breaks');
         await tx.query('DELETE FROM audit_entries');
         await tx.query('DELETE FROM audit_heads');
+        await tx.query('DELETE FROM number_blocks');
+        await tx.query('DELETE FROM number_counters');
         await tx.query('DELETE FROM conflicts');
         await tx.query('DELETE FROM mutations');
         await tx.query(
@@ -58,6 +60,7 @@ export async function openTestStorage(opts: { dataDir?: string } = {}): Promise<
             'UPDATE devices SET last_seq = 0, revoked = false, revoked_at = NULL, revoked_reason = NULL',
           );
         } else {
+          await tx.query('DELETE FROM number_prefixes');
           await tx.query('DELETE FROM enroll_codes');
           await tx.query('DELETE FROM devices');
           await tx.query('DELETE FROM users');
