@@ -8,8 +8,9 @@
  *   - each owner's last saved spot-check content and status on the server;
  *   - no duplicates, locally or on the server.
  *
- * Same-field edits of an enterprise on two devices are generated on purpose (three fields,
- * three writers): they must end as open conflicts that every device in scope lists with both
+ * Same-field edits of an enterprise on two devices are generated on purpose (the `contend`
+ * command brings two devices to a common base, then both change one field before either
+ * syncs; about one conflict per run on average): they must end as open conflicts that every device in scope lists with both
  * values, while all devices show the server's value. Nothing is resolved here (that path is
  * covered in sync-roundtrip); nothing may be lost silently.
  *
@@ -56,7 +57,9 @@ type Cmd =
       drop: { path: (typeof DROP_PATHS)[number]; nth: number } | null;
       restartAfter: boolean;
     }
-  | { t: 'restart'; c: number };
+  | { t: 'restart'; c: number }
+  /** Two devices change the same field of a record both hold before either syncs. */
+  | { t: 'contend'; c: number; other: number; pick: number; field: EnterpriseField };
 
 const client = fc.nat({ max: 2 });
 const pick = fc.nat({ max: 7 });
@@ -106,6 +109,16 @@ const cmdArb: fc.Arbitrary<Cmd> = fc.oneof(
     weight: 5,
   },
   { arbitrary: fc.record({ t: fc.constant('restart' as const), c: client }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('contend' as const),
+      c: client,
+      other: fc.nat({ max: 1 }),
+      pick,
+      field: fc.constantFrom(...ENTERPRISE_FIELDS),
+    }),
+    weight: 3,
+  },
 );
 
 /** What the devices did, to check the end state against. */
@@ -174,6 +187,34 @@ async function run(cmd: Cmd, clients: FaultyClient[], model: Model): Promise<voi
         values: { ...strip(e), [cmd.field]: `${c.name}-${cmd.field}-${unique()}` },
       });
       changed();
+      return;
+    }
+    case 'contend': {
+      const otherIndex = (cmd.c + 1 + cmd.other) % clients.length;
+      const other = clients[otherIndex] as FaultyClient;
+      const sharedIds = () => {
+        const theirs = new Set(localIds(other, 'enterprises'));
+        return localIds(c, 'enterprises').filter((x) => theirs.has(x));
+      };
+      if (sharedIds().length === 0) {
+        // Bring both to a common base first, so the contention below is a real same-field race.
+        await c.round();
+        await other.round();
+      }
+      const id = nth(sharedIds(), cmd.pick);
+      if (!id) return;
+      for (const [index, device] of [
+        [cmd.c, c],
+        [otherIndex, other],
+      ] as const) {
+        const e = await device.t.ok('enterprise.get', { id });
+        await device.t.ok('enterprise.update', {
+          id,
+          expectedRevision: e.revision,
+          values: { ...strip(e), [cmd.field]: `${device.name}-${cmd.field}-${unique()}` },
+        });
+        model.changes[index] = (model.changes[index] ?? 0) + 1;
+      }
       return;
     }
     case 'createSpotCheck': {
