@@ -6,6 +6,7 @@ import { MIGRATIONS, type Migration } from './migrations';
 import { migrate } from './migrations/runner';
 import { AttachmentRepository } from './repositories/attachments';
 import { AuditRepository } from './repositories/audit';
+import { CaseRepository } from './repositories/cases';
 import { CatalogRepository } from './repositories/catalog';
 import { ConflictRepository } from './repositories/conflicts';
 import { EnterpriseRepository } from './repositories/enterprises';
@@ -14,6 +15,7 @@ import { OutboxRepository } from './repositories/outbox';
 import { PeopleRepository } from './repositories/people';
 import { ProfileRepository } from './repositories/profile';
 import { QuarantineRepository } from './repositories/quarantine';
+import { ReviewRepository } from './repositories/reviews';
 import { SpotCheckRepository } from './repositories/spotChecks';
 import { SyncStateRepository } from './repositories/syncState';
 
@@ -44,6 +46,9 @@ export interface Store {
   people: PeopleRepository;
   /** Attachment metadata; the bytes are files under <dataDir>/files (core/attachments/). */
   attachments: AttachmentRepository;
+  /** Enforcement cases and supervisors' review decisions. */
+  cases: CaseRepository;
+  reviews: ReviewRepository;
   close(): void;
 }
 
@@ -77,6 +82,8 @@ export function openStore(opts: StoreOptions): Store {
       quarantine: new QuarantineRepository(db),
       people: new PeopleRepository(db),
       attachments: new AttachmentRepository(db),
+      cases: new CaseRepository(db),
+      reviews: new ReviewRepository(db),
       close: () => {
         if (!db.open) return;
         optimize(db, 'optimize');

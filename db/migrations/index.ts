@@ -2,8 +2,16 @@ import type { Migration } from './types';
 import { m001Init } from './001_init';
 import { m002Sync } from './002_sync';
 import { m003Attachments } from './003_attachments';
+import { m004Cases } from './004_cases';
+import { m005AuditChain } from './005_audit_chain';
 
 /** Every migration this build knows, in order. Append only; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [m001Init, m002Sync, m003Attachments];
+export const MIGRATIONS: readonly Migration[] = [
+  m001Init,
+  m002Sync,
+  m003Attachments,
+  m004Cases,
+  m005AuditChain,
+];
 
 export type { Migration } from './types';

@@ -7,13 +7,15 @@ import { toBigramQuery } from '../search/bigrams';
 import type { FtsTable } from '../search/ftsIndex';
 
 export interface ListSpec {
-  table: 'enterprises' | 'spot_checks';
+  table: 'enterprises' | 'spot_checks' | 'cases';
   fts: FtsTable;
   columns: string;
   where: string[];
   params: unknown[];
   q: string;
   orderColumn: string;
+  /** Rows whose sort column is NULL come last in either direction (e.g. no deadline). */
+  nullsLast?: boolean;
   dir: 'asc' | 'desc';
   offset: number;
   limit: number;
@@ -37,6 +39,7 @@ export function runList<Row>(
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const dir = spec.dir === 'asc' ? 'ASC' : 'DESC';
+  const nulls = spec.nullsLast ? `t.${spec.orderColumn} IS NULL, ` : '';
   const total = (
     db.prepare(`SELECT count(*) AS n FROM ${spec.table} t ${whereSql}`).get(...params) as {
       n: number;
@@ -45,7 +48,7 @@ export function runList<Row>(
   const rows = db
     .prepare(
       `SELECT ${spec.columns} FROM ${spec.table} t ${whereSql}
-       ORDER BY t.${spec.orderColumn} ${dir}, t.seq ${dir} LIMIT ? OFFSET ?`,
+       ORDER BY ${nulls}t.${spec.orderColumn} ${dir}, t.seq ${dir} LIMIT ? OFFSET ?`,
     )
     .all(...params, spec.limit, spec.offset) as Row[];
   return { total, rows };

@@ -46,6 +46,9 @@ export class ProfileRepository {
       this.db
         .prepare('UPDATE spot_checks SET created_by = ? WHERE created_by = ?')
         .run(p.id, prev.id);
+      this.db
+        .prepare('UPDATE cases SET owner_user_id = ?, owner_name = ? WHERE owner_user_id = ?')
+        .run(p.id, p.name, prev.id);
     }
     this.db.prepare('DELETE FROM profile WHERE singleton = 1').run();
     this.insert(p);

@@ -16,6 +16,7 @@ interface SpotCheckRow {
   created_at: string;
   updated_at: string;
   submitted_at: string | null;
+  review: string | null;
   data: string;
 }
 
@@ -31,6 +32,15 @@ interface SummaryRow {
   sampling_date: string;
   updated_at: string;
   superseded_by_id: string | null;
+}
+
+/** A submitted record waiting for a supervisor, as the review queue shows it. */
+export interface AwaitingReview {
+  summary: SpotCheckSummary;
+  createdBy: string;
+  submittedAt: string | null;
+  /** The revision a decision names: the server's, or the local one if never received. */
+  rev: number;
 }
 
 export interface VersionRef {
@@ -51,7 +61,7 @@ const SUMMARY_COLUMNS = `t.id, t.status, t.version, t.record_number, t.sample_na
   t.category_code, t.region_code, t.sampling_date, t.updated_at, t.superseded_by_id`;
 
 const RECORD_COLUMNS = `s.id, s.status, s.version, s.supersedes_id, s.superseded_by_id,
-  s.revision, s.created_by, s.created_at, s.updated_at, s.submitted_at, d.data`;
+  s.revision, s.created_by, s.created_at, s.updated_at, s.submitted_at, s.review, d.data`;
 
 /** Row columns in write order; `search_text` and the list columns are derived from `data`. */
 const COLUMNS = [
@@ -71,10 +81,14 @@ const COLUMNS = [
   'category_code',
   'region_code',
   'sampling_date',
+  'review',
 ] as const;
 
+type Review = NonNullable<SpotCheckRecord['review']>;
+
+/** The latest review decision travels with the record; a record never reviewed has none. */
 function toRecord(r: SpotCheckRow): SpotCheckRecord {
-  return {
+  const record: SpotCheckRecord = {
     id: r.id,
     status: r.status,
     version: r.version,
@@ -87,7 +101,23 @@ function toRecord(r: SpotCheckRow): SpotCheckRecord {
     updatedAt: r.updated_at,
     submittedAt: r.submitted_at,
   };
+  if (r.review !== null) record.review = JSON.parse(r.review) as Review;
+  return record;
 }
+
+const toSummary = (r: SummaryRow): SpotCheckSummary => ({
+  id: r.id,
+  status: r.status,
+  version: r.version,
+  recordNumber: r.record_number,
+  sampleName: r.sample_name,
+  unitName: r.unit_name,
+  categoryCode: r.category_code,
+  regionCode: r.region_code,
+  samplingDate: r.sampling_date,
+  updatedAt: r.updated_at,
+  supersededById: r.superseded_by_id,
+});
 
 function columnValues(r: SpotCheckRecord, searchText: string): unknown[] {
   const d = r.data;
@@ -108,6 +138,7 @@ function columnValues(r: SpotCheckRecord, searchText: string): unknown[] {
     d.basic.categoryCode,
     d.sampledUnit.regionCode,
     d.sample.samplingDate,
+    r.review ? JSON.stringify(r.review) : null,
   ];
 }
 
@@ -180,6 +211,40 @@ export class SpotCheckRepository {
     if (nextText !== prevText) this.fts.replace(seqRow.seq, nextText);
   }
 
+  /** Current submitted records of other people, oldest submission first. */
+  awaitingReview(exceptOwner: string): AwaitingReview[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, t.created_by, t.submitted_at, t.revision, t.server_rev
+         FROM spot_checks t
+         WHERE t.status = 'submitted' AND t.superseded_by_id IS NULL AND t.created_by <> ?
+         ORDER BY t.submitted_at, t.seq`,
+      )
+      .all(exceptOwner) as (SummaryRow & {
+      created_by: string;
+      submitted_at: string | null;
+      revision: number;
+      server_rev: number | null;
+    })[];
+    return rows.map((r) => ({
+      summary: toSummary(r),
+      createdBy: r.created_by,
+      submittedAt: r.submitted_at,
+      rev: r.server_rev ?? r.revision,
+    }));
+  }
+
+  /** The server's content revision of the record (what a review names), null until received. */
+  serverRev(id: string): number | null {
+    const row = this.db.prepare('SELECT server_rev FROM spot_checks WHERE id = ?').get(id) as
+      { server_rev: number | null } | undefined;
+    return row?.server_rev ?? null;
+  }
+
+  setServerRev(id: string, rev: number): void {
+    this.db.prepare('UPDATE spot_checks SET server_rev = ? WHERE id = ?').run(rev, id);
+  }
+
   /** Every version linked to this record, oldest first. */
   versions(id: string): VersionRef[] {
     type Ref = VersionRef & { supersedes_id: string | null; superseded_by_id: string | null };
@@ -246,21 +311,6 @@ export class SpotCheckRepository {
       offset: q.offset,
       limit: q.limit,
     });
-    return {
-      total,
-      rows: rows.map((r) => ({
-        id: r.id,
-        status: r.status,
-        version: r.version,
-        recordNumber: r.record_number,
-        sampleName: r.sample_name,
-        unitName: r.unit_name,
-        categoryCode: r.category_code,
-        regionCode: r.region_code,
-        samplingDate: r.sampling_date,
-        updatedAt: r.updated_at,
-        supersededById: r.superseded_by_id,
-      })),
-    };
+    return { total, rows: rows.map(toSummary) };
   }
 }

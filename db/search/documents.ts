@@ -1,4 +1,5 @@
 /** What each entity contributes to search, normalized the same way queries are. */
+import type { CaseData } from '../../shared/schemas/case';
 import type { EnterpriseInput } from '../../shared/schemas/enterprise';
 import type { SpotCheckData } from '../../shared/schemas/spotCheck';
 import { normalizeSearchText } from './bigrams';
@@ -23,4 +24,16 @@ export function spotCheckSearchText(d: SpotCheckData): string {
 
 export function enterpriseSearchText(e: EnterpriseInput): string {
   return join([e.name, e.creditCode, e.address, e.legalRepresentative, e.licenceNumber]);
+}
+
+/** Cases are found by 案由, 当事人 and 产品 (and the lead's reference). */
+export function caseSearchText(d: CaseData): string {
+  return join([
+    d.cause,
+    ...d.parties.flatMap((p) => [p.name, p.creditCode]),
+    d.product.name,
+    d.product.brand,
+    d.product.batchNumber,
+    d.sourceRef,
+  ]);
 }

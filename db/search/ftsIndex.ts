@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { toBigramDocument } from './bigrams';
 
-export type FtsTable = 'enterprises_fts' | 'spot_checks_fts';
+export type FtsTable = 'enterprises_fts' | 'spot_checks_fts' | 'cases_fts';
 
 /** Keeps one FTS5 table in step with its rows; callers run it inside the row's transaction. */
 export class FtsIndex {
