@@ -2,7 +2,7 @@
  * Multi-row statements: `VALUES (...), (...)` lists with one parameter per cell, split so a
  * statement stays far below PostgreSQL's 65,535 parameters.
  */
-import type { Queryable } from './types';
+import type { ColumnType, Queryable, RowSet } from './types';
 
 /**
  * Rows per statement while a push batch is applied (sync/batchWrites.ts). Statements of exactly
@@ -53,4 +53,40 @@ export function sendRows(
     sent.push(tx.query(sqlFor(stmt, chunk.length), params, name ? { name } : {}));
   }
   return sent;
+}
+
+const CASTS: Record<ColumnType, string> = {
+  text: '',
+  uuid: '::uuid',
+  int8: '::bigint',
+  json: '::json',
+  jsonb: '::jsonb',
+};
+
+const insertStatements = new Map<string, MultiRowStatement>();
+
+/** The multi-row INSERT that stands in for a bulk insert of `set` where there is no COPY. */
+function insertStatement(set: RowSet): MultiRowStatement {
+  const key = `${set.table}(${set.columns.join(',')})${set.types.join(',')}`;
+  let stmt = insertStatements.get(key);
+  if (!stmt) {
+    stmt = {
+      tag: `${set.table}_ins_${insertStatements.size}`,
+      sql: `INSERT INTO ${set.table} (${set.columns.join(', ')}) VALUES %VALUES%`,
+      casts: set.types.map((t) => CASTS[t]),
+    };
+    insertStatements.set(key, stmt);
+  }
+  return stmt;
+}
+
+/**
+ * Sends the row sets in order: as one bulk insert where the engine has one (PostgreSQL's binary
+ * COPY), else as multi-row INSERTs. Like sendRows, nothing is awaited in between.
+ */
+export function insertRows(tx: Queryable, sets: readonly RowSet[]): Promise<unknown>[] {
+  const todo = sets.filter((s) => s.rows.length > 0);
+  if (todo.length === 0) return [];
+  if (tx.insertRows) return [tx.insertRows(todo)];
+  return todo.flatMap((s) => sendRows(tx, insertStatement(s), s.rows));
 }

@@ -1,5 +1,25 @@
 import { Pool, type PoolClient } from 'pg';
-import type { Queryable, QueryOptions, QueryResult, Storage, TransactionOptions } from './types';
+import { CopyInQuery } from './copyBinary';
+import type {
+  Queryable,
+  QueryOptions,
+  QueryResult,
+  RowSet,
+  Storage,
+  TransactionOptions,
+} from './types';
+
+/** Binary COPY on one connection (a transaction's): see copyBinary.ts. */
+function copyRows(client: PoolClient, sets: readonly RowSet[]): Promise<void> {
+  const todo = sets.filter((s) => s.rows.length > 0);
+  if (todo.length === 0) return Promise.resolve();
+  const q = new CopyInQuery(todo);
+  return new Promise<void>((resolve, reject) => {
+    q.callback = (err) => (err ? reject(err) : resolve());
+    // pg runs any object with submit() as a query, in turn with the connection's other queries.
+    void client.query(q as unknown as Parameters<PoolClient['query']>[0]);
+  });
+}
 
 export interface PgOptions {
   connectionString: string;
@@ -56,7 +76,10 @@ export async function openPg(opts: PgOptions): Promise<Storage> {
       let broken = false;
       try {
         await client.query(o.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN');
-        const out = await fn(wrap(client));
+        const out = await fn({
+          ...wrap(client),
+          insertRows: (sets) => copyRows(client, sets),
+        });
         await client.query('COMMIT');
         return out;
       } catch (err) {

@@ -1,17 +1,24 @@
-import type { Queryable, QueryOptions } from './types';
+import type { Queryable, QueryOptions, RowSet } from './types';
 
 /**
  * A view of a transaction that runs statements strictly one after another, in call order,
  * without waiting for the caller: a statement can be sent now and awaited later while the next
  * is prepared, and the driver is never handed two at once (pg deprecates queueing on a client).
+ * Bulk inserts (insertRows) take their turn in the same order.
  */
 export function serialQueryable(q: Queryable): Queryable {
   let tail: Promise<unknown> = Promise.resolve();
-  return {
+  const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+    const p = tail.then(run);
+    tail = p.catch(() => undefined);
+    return p;
+  };
+  const out: Queryable = {
     query<T>(sql: string, params?: readonly unknown[], opts?: QueryOptions) {
-      const run = tail.then(() => q.query<T>(sql, params, opts));
-      tail = run.catch(() => undefined);
-      return run;
+      return inTurn(() => q.query<T>(sql, params, opts));
     },
   };
+  const bulk = q.insertRows?.bind(q);
+  if (bulk) out.insertRows = (sets: readonly RowSet[]) => inTurn(() => bulk(sets));
+  return out;
 }

@@ -17,12 +17,31 @@ export interface QueryOptions {
   name?: string;
 }
 
+/** Column types a bulk insert can carry (see RowSet). */
+export type ColumnType = 'text' | 'uuid' | 'int8' | 'json' | 'jsonb';
+
+/**
+ * Rows for one table, for a bulk insert. `types` are the columns' own SQL types, in order;
+ * values: strings (text, uuid, and JSON text for json/jsonb), numbers for int8, or null.
+ */
+export interface RowSet {
+  table: string;
+  columns: readonly string[];
+  types: readonly ColumnType[];
+  rows: readonly (readonly unknown[])[];
+}
+
 export interface Queryable {
   query<T = Record<string, unknown>>(
     sql: string,
     params?: readonly unknown[],
     opts?: QueryOptions,
   ): Promise<QueryResult<T>>;
+  /**
+   * Inserts the row sets, in order, in one round trip (PostgreSQL: binary COPY; see
+   * copyBinary.ts). Engines without it get multi-row INSERTs instead (multiRow.ts insertRows).
+   */
+  insertRows?(sets: readonly RowSet[]): Promise<void>;
 }
 
 export interface TransactionOptions {

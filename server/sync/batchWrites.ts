@@ -7,7 +7,7 @@
  * handlers get) sends and waits for everything queued before any statement of its own, so a
  * handler's query sees every earlier write of the batch.
  */
-import { CHUNK_ROWS } from '../storage/multiRow';
+import { CHUNK_ROWS, insertRows } from '../storage/multiRow';
 import { settleAll } from '../storage/settle';
 import type { Queryable, QueryOptions } from '../storage/types';
 import type { SeqAllocator } from './counter';
@@ -22,9 +22,13 @@ export class BatchWrites {
   readonly log: MutationLog;
   /** The transaction for handlers' own SQL. */
   readonly tx: Queryable;
-  private inFlight: Promise<void>[] = [];
+  private inFlight: Promise<unknown>[] = [];
 
-  constructor(raw: Queryable, seqs: SeqAllocator, deviceId: string) {
+  constructor(
+    private readonly raw: Queryable,
+    seqs: SeqAllocator,
+    deviceId: string,
+  ) {
     this.entities = new BatchEntities(raw, seqs);
     this.log = new MutationLog(raw, deviceId);
     this.tx = {
@@ -55,8 +59,17 @@ export class BatchWrites {
     await settleAll(all);
   }
 
+  /**
+   * New entity rows and push-log rows go together in one bulk insert (one round trip on
+   * PostgreSQL), then the entity UPDATEs.
+   */
   private send(): void {
-    for (const p of [this.entities.flush(), this.log.flush()]) {
+    const { inserts, updates } = this.entities.take();
+    const sent = [
+      ...insertRows(this.raw, [inserts, this.log.take()]),
+      ...this.entities.sendUpdates(updates),
+    ];
+    for (const p of sent) {
       // Handled here so a failure before settle() is not an unhandled rejection; settle() reports it.
       p.catch(() => undefined);
       this.inFlight.push(p);

@@ -3,28 +3,42 @@
  * record), queued while the batch is applied and written in multi-row INSERTs.
  */
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
-import { sendRows, type MultiRowStatement } from '../storage/multiRow';
+import { insertRows } from '../storage/multiRow';
 import { settleAll } from '../storage/settle';
-import type { Queryable } from '../storage/types';
+import type { Queryable, RowSet } from '../storage/types';
 
-const INSERT: MultiRowStatement = {
-  tag: 'mutations_insert',
-  sql: `INSERT INTO mutations (device_id, seq, mutation_id, entity, entity_id, op, base_server_seq, changes, hlc, status, result, server_seq) VALUES %VALUES%`,
-  casts: [
-    '::uuid',
-    '::bigint',
-    '::uuid',
-    '',
-    '',
-    '',
-    '::bigint',
-    '::json',
-    '',
-    '',
-    '::json',
-    '::bigint',
+/** Bulk-inserted with the batch's new entities (binary COPY on PostgreSQL). */
+const LOG_COLUMNS = {
+  table: 'mutations',
+  columns: [
+    'device_id',
+    'seq',
+    'mutation_id',
+    'entity',
+    'entity_id',
+    'op',
+    'base_server_seq',
+    'changes',
+    'hlc',
+    'status',
+    'result',
+    'server_seq',
   ],
-};
+  types: [
+    'uuid',
+    'int8',
+    'uuid',
+    'text',
+    'text',
+    'text',
+    'int8',
+    'json',
+    'text',
+    'text',
+    'json',
+    'int8',
+  ],
+} as const;
 
 export class MutationLog {
   private rows: unknown[][] = [];
@@ -55,10 +69,15 @@ export class MutationLog {
     ]);
   }
 
-  /** Sends the queued rows (in call order, like BatchEntities.flush); settles when written. */
-  flush(): Promise<void> {
+  /** Takes the queued rows out, as a row set for a bulk insert. */
+  take(): RowSet {
     const rows = this.rows;
     this.rows = [];
-    return settleAll(sendRows(this.tx, INSERT, rows));
+    return { ...LOG_COLUMNS, rows };
+  }
+
+  /** Sends the queued rows (in call order, like BatchEntities.flush); settles when written. */
+  flush(): Promise<void> {
+    return settleAll(insertRows(this.tx, [this.take()]));
   }
 }

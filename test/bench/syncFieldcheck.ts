@@ -16,21 +16,23 @@ import { openBenchStorage, type StorageKind } from './syncStorage';
 export const BATCH = 500;
 export const PULL_LIMIT = 1000;
 
-interface Env {
+export interface Env {
   storage: Storage;
+  /** PostgreSQL: this run's schema and application_name. */
+  schema?: string;
   server: RunningServer;
   org: TestOrg;
   epoch: string;
 }
 
-async function withServer<T>(kind: StorageKind, fn: (env: Env) => Promise<T>): Promise<T> {
+export async function withServer<T>(kind: StorageKind, fn: (env: Env) => Promise<T>): Promise<T> {
   const bench = await openBenchStorage(kind);
   try {
     const org = await createOrg(bench.storage);
     const server = await startTestServer(bench.storage);
     try {
       const epoch = await getEpoch(bench.storage);
-      const env = { storage: bench.storage, server, org, epoch };
+      const env = { storage: bench.storage, schema: bench.schema, server, org, epoch };
       await warmUp(env);
       return await fn(env);
     } finally {

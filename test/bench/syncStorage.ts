@@ -14,6 +14,8 @@ export type StorageKind = 'postgres' | 'pglite';
 
 export interface BenchStorage {
   storage: Storage;
+  /** PostgreSQL: the schema, also the application_name of this run's connections. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -22,9 +24,13 @@ export async function openBenchStorage(kind: StorageKind): Promise<BenchStorage>
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error('DATABASE_URL is not set');
     const schema = `fc_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const storage = await openStorage({ databaseUrl: url, pgSchema: schema });
+    // Named after the schema, so a profile can tell this run's backends from other sessions.
+    const named = new URL(url);
+    named.searchParams.set('application_name', schema);
+    const storage = await openStorage({ databaseUrl: named.toString(), pgSchema: schema });
     return {
       storage,
+      schema,
       async close() {
         await storage.close();
         const admin = await openPg({ connectionString: url, max: 1 });

@@ -16,8 +16,8 @@
  * whole transaction, so no other transaction changes these rows while the batch runs.
  */
 import { changedLeaves, type Doc } from '../../../shared/sync/paths';
-import type { Queryable } from '../../storage/types';
-import { sendRows, type MultiRowStatement } from '../../storage/multiRow';
+import type { Queryable, RowSet } from '../../storage/types';
+import { insertRows, sendRows, type MultiRowStatement } from '../../storage/multiRow';
 import { settleAll } from '../../storage/settle';
 import { restamp } from '../conflicts';
 import type { SeqAllocator } from '../counter';
@@ -41,11 +41,12 @@ type Cached = EntityRow | Queued | null;
 const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`;
 const isQueued = (c: Cached): c is Queued => c !== null && 'docJson' in c;
 
-const INSERT: MultiRowStatement = {
-  tag: 'entities_insert',
-  sql: `INSERT INTO entities (entity, id, unit_id, owner_user_id, doc, fields, server_seq) VALUES %VALUES%`,
-  casts: ['', '', '::uuid', '::uuid', '::jsonb', '::jsonb', '::bigint'],
-};
+/** New entity rows: bulk-inserted (binary COPY on PostgreSQL, see storage/copyBinary.ts). */
+const INSERT_COLUMNS = {
+  table: 'entities',
+  columns: ['entity', 'id', 'unit_id', 'owner_user_id', 'doc', 'fields', 'server_seq'],
+  types: ['text', 'text', 'uuid', 'uuid', 'jsonb', 'jsonb', 'int8'],
+} as const;
 const UPDATE: MultiRowStatement = {
   tag: 'entities_update',
   sql: `UPDATE entities e SET doc = v.doc, fields = v.fields, server_seq = v.server_seq, updated_at = now()
@@ -158,27 +159,46 @@ export class BatchEntities {
   }
 
   /**
-   * Sends every queued row: multi-row INSERTs for new entities, multi-row UPDATEs for the rest.
+   * Takes the queued rows out for writing: new entities as a row set for a bulk insert, the
+   * rest as rows of the multi-row UPDATE (see flush). Once taken, rows leave the cache too: a
+   * later read in the batch goes to the database, behind their statements, and the batch does
+   * not keep every document's JSON until it ends.
+   */
+  take(): { inserts: RowSet; updates: unknown[][] } {
+    const inserts: unknown[][] = [];
+    const updates: unknown[][] = [];
+    for (const q of this.queue.values()) {
+      this.cache.delete(keyOf(q.entity, q.id));
+      if (q.isNew)
+        inserts.push([
+          q.entity,
+          q.id,
+          q.unitId,
+          q.ownerUserId,
+          q.docJson,
+          q.fieldsJson,
+          q.serverSeq,
+        ]);
+      else updates.push([q.entity, q.id, q.docJson, q.fieldsJson, q.serverSeq]);
+    }
+    this.queue.clear();
+    return { inserts: { ...INSERT_COLUMNS, rows: inserts }, updates };
+  }
+
+  /** Sends the UPDATE statements for rows taken with take(); see flush. */
+  sendUpdates(updates: readonly unknown[][]): Promise<unknown>[] {
+    return sendRows(this.tx, UPDATE, updates);
+  }
+
+  /**
+   * Sends every queued row: new entities in one bulk insert, multi-row UPDATEs for the rest.
    * With a `tx` that runs statements in call order (storage/serial.ts), whatever the caller
    * sends next runs after them; the promise settles when they are done.
    */
   flush(): Promise<void> {
     if (this.queue.size === 0) return Promise.resolve();
-    const all = [...this.queue.values()];
-    this.queue.clear();
-    // Sent rows leave the cache too: a later read in the batch goes to the database, behind
-    // these statements, and the batch does not keep every document's JSON until it ends.
-    for (const q of all) this.cache.delete(keyOf(q.entity, q.id));
-    const inserts = all
-      .filter((q) => q.isNew)
-      .map((q) => [q.entity, q.id, q.unitId, q.ownerUserId, q.docJson, q.fieldsJson, q.serverSeq]);
-    const updates = all
-      .filter((q) => !q.isNew)
-      .map((q) => [q.entity, q.id, q.docJson, q.fieldsJson, q.serverSeq]);
-    return settleAll([
-      ...sendRows(this.tx, INSERT, inserts),
-      ...sendRows(this.tx, UPDATE, updates),
-    ]);
+    const { inserts, updates } = this.take();
+    return settleAll([...insertRows(this.tx, [inserts]), ...this.sendUpdates(updates)]);
   }
 
   /** Forgets what was read (after SQL that may have changed entities behind the cache). */
