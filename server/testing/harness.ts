@@ -29,6 +29,8 @@ import type { Storage } from '../storage/types';
 
 export interface TestStorage {
   storage: Storage;
+  /** The PostgreSQL schema of this storage (with DATABASE_URL), so another process can open it. */
+  pgSchema?: string;
   /** Clears everything but the schema, the catalog and (by default) the organisation. */
   reset(opts?: { keepOrg?: boolean }): Promise<void>;
   close(): Promise<void>;
@@ -43,6 +45,7 @@ export async function openTestStorage(opts: { dataDir?: string } = {}): Promise<
   });
   return {
     storage,
+    ...(schema ? { pgSchema: schema } : {}),
     async reset({ keepOrg = true } = {}) {
       await storage.transaction(async (tx) => {
         await tx.query('DELETE FROM audit_breaks');
