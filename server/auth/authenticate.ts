@@ -1,11 +1,54 @@
 import { HttpError } from '../errors';
-import { findDeviceByToken } from '../org/devices';
-import { unitTree } from '../org/units';
-import { getUserById, toProfile } from '../org/users';
+import { toProfile, type UserRow } from '../org/users';
 import type { Queryable } from '../storage/types';
 import type { Caller } from '../sync/scope';
+import { sha256 } from './secrets';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,128})$/;
+
+/**
+ * Device by token hash, its user, and the user's unit with its ancestors (up) and with its
+ * descendants (down), in one round trip: every request runs it, so it is one statement instead
+ * of four (the same lookups as org/devices.ts findDeviceByToken, org/users.ts getUserById and
+ * org/units.ts unitTree). Nothing is cached: a revocation counts from the next request on.
+ */
+const CALLER_SQL = `
+WITH RECURSIVE
+  dev AS (
+    SELECT d.id, d.revoked, d.revoked_at, d.revoked_reason,
+           u.id AS user_id, u.username, u.name, u.role, u.unit_id, u.credential_number
+    FROM devices d LEFT JOIN users u ON u.id = d.user_id
+    WHERE d.token_hash = $1
+  ),
+  up(id, parent_id, depth) AS (
+    SELECT un.id, un.parent_id, 0 FROM units un JOIN dev ON un.id = dev.unit_id
+    UNION ALL
+    SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 32
+  ),
+  down(id, depth) AS (
+    SELECT un.id, 0 FROM units un JOIN dev ON un.id = dev.unit_id
+    UNION ALL
+    SELECT u.id, down.depth + 1 FROM units u JOIN down ON u.parent_id = down.id WHERE down.depth < 32
+  )
+SELECT dev.*,
+       ARRAY(SELECT id::text FROM up ORDER BY depth) AS up,
+       ARRAY(SELECT id::text FROM down ORDER BY depth) AS down
+FROM dev`;
+
+interface CallerRow {
+  id: string;
+  revoked: boolean;
+  revoked_at: Date | string | null;
+  revoked_reason: string | null;
+  user_id: string | null;
+  username: string;
+  name: string;
+  role: UserRow['role'];
+  unit_id: string;
+  credential_number: string;
+  up: string[];
+  down: string[];
+}
 
 /** Device credential → caller (device, user, unit tree). Revoked devices get a clear 403. */
 export async function authenticate(
@@ -14,17 +57,27 @@ export async function authenticate(
 ): Promise<Caller> {
   const token = BEARER.exec(authorization ?? '')?.[1];
   if (!token) throw new HttpError('UNAUTHORIZED');
-  const device = await findDeviceByToken(q, token);
-  if (!device) throw new HttpError('UNAUTHORIZED');
-  if (device.revoked) {
+  const { rows } = await q.query<CallerRow>(CALLER_SQL, [sha256(token)], {
+    name: 'fc_authenticate',
+  });
+  const row = rows[0];
+  if (!row) throw new HttpError('UNAUTHORIZED');
+  if (row.revoked) {
     throw new HttpError(
       'DEVICE_REVOKED',
-      { reason: device.revokedReason || '未注明' },
-      { revokedAt: device.revokedAt },
+      { reason: row.revoked_reason || '未注明' },
+      { revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at).toISOString() },
     );
   }
-  const user = await getUserById(q, device.userId);
-  if (!user) throw new HttpError('UNAUTHORIZED');
-  const { up, down } = await unitTree(q, user.unit_id);
-  return { deviceId: device.id, user: toProfile(user), up, down };
+  if (!row.user_id) throw new HttpError('UNAUTHORIZED');
+  const user = toProfile({
+    id: row.user_id,
+    username: row.username,
+    name: row.name,
+    role: row.role,
+    unit_id: row.unit_id,
+    credential_number: row.credential_number,
+    password_hash: '',
+  });
+  return { deviceId: row.id, user, up: row.up, down: row.down };
 }
