@@ -50,11 +50,22 @@ function badValue(type: ColumnType, v: unknown): Error {
   return new TypeError(`binary COPY: not a ${type} value: ${String(v).slice(0, 80)}`);
 }
 
-/** The COPY data of one row set: header, tuples, trailer. */
-export function encodeRows(set: RowSet): Buffer {
+/**
+ * Encoding happens in this scratch buffer (grown as needed, kept for the next call); the result
+ * is copied out at its exact size, so a chunk of rows costs one right-sized allocation whatever
+ * the worst case of its UTF-8 text.
+ */
+let scratch = Buffer.allocUnsafeSlow(1 << 20);
+
+/**
+ * The COPY data of one row set: header, tuples, trailer. With `framed`, as a complete CopyData
+ * protocol message ('d', int32 length, data), ready to write to the connection.
+ */
+export function encodeRows(set: RowSet, framed = false): Buffer {
   const { types, rows } = set;
   const width = types.length;
-  let size = HEADER_BYTES + 2;
+  const start = framed ? 5 : 0;
+  let size = start + HEADER_BYTES + 2;
   for (const row of rows) {
     if (row.length !== width) throw new Error(`binary COPY: row of ${row.length}, not ${width}`);
     size += 2;
@@ -66,11 +77,12 @@ export function encodeRows(set: RowSet): Buffer {
       size += maxBytes(t, v);
     }
   }
-  const b = Buffer.allocUnsafe(size);
-  SIGNATURE.copy(b, 0);
-  b.writeInt32BE(0, SIGNATURE.length);
-  b.writeInt32BE(0, SIGNATURE.length + 4);
-  let o = HEADER_BYTES;
+  if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(Math.max(size, scratch.length * 2));
+  const b = scratch;
+  SIGNATURE.copy(b, start);
+  b.writeInt32BE(0, start + SIGNATURE.length);
+  b.writeInt32BE(0, start + SIGNATURE.length + 4);
+  let o = start + HEADER_BYTES;
   for (const row of rows) {
     b.writeInt16BE(width, o);
     o += 2;
@@ -126,15 +138,22 @@ export function encodeRows(set: RowSet): Buffer {
   }
   b.writeInt16BE(-1, o);
   o += 2;
-  return b.subarray(0, o);
+  if (framed) {
+    b[0] = 0x64; // 'd'
+    b.writeInt32BE(o - 1, 1);
+  }
+  const out = Buffer.allocUnsafeSlow(o);
+  b.copy(out, 0, 0, o);
+  return out;
 }
 
-/** What pg's Connection offers a custom query (the calls pg-copy-streams uses too). */
+/** CopyDone: 'c', length 4. */
+const COPY_DONE = Buffer.from([0x63, 0, 0, 0, 4]);
+
+/** What pg's Connection offers a custom query: its query message and its socket. */
 interface PgConnection {
-  stream: { cork?: () => void; uncork?: () => void };
+  stream: { cork?: () => void; uncork?: () => void; write(chunk: Buffer): boolean };
   query(text: string): void;
-  sendCopyFromChunk(chunk: Buffer): void;
-  endCopyFrom(): void;
 }
 
 /**
@@ -149,7 +168,7 @@ export class CopyInQuery {
 
   constructor(sets: readonly RowSet[]) {
     this.text = sets.map(copyStatement).join('; ');
-    this.data = sets.map(encodeRows);
+    this.data = sets.map((set) => encodeRows(set, true));
   }
 
   submit(connection: PgConnection): null {
@@ -157,9 +176,10 @@ export class CopyInQuery {
     connection.stream.cork?.();
     try {
       connection.query(this.text);
-      for (const chunk of this.data) {
-        connection.sendCopyFromChunk(chunk);
-        connection.endCopyFrom();
+      // Framed CopyData messages written as they are (pg's sendCopyFromChunk would copy each).
+      for (const message of this.data) {
+        connection.stream.write(message);
+        connection.stream.write(COPY_DONE);
       }
     } finally {
       connection.stream.uncork?.();

@@ -16,20 +16,28 @@ import { num } from '../storage/types';
 export interface SeqAllocator {
   /** The highest seq committed before this transaction. */
   readonly start: number;
+  /** The server epoch, read under the same lock (it is the counter's row). */
+  readonly epoch: string;
   next(): number;
+  /** The highest seq handed out so far (start if none). */
+  current(): number;
   /** Writes the counter back; call before commit. */
   save(): Promise<void>;
 }
 
 export async function allocateSeqs(tx: Queryable): Promise<SeqAllocator> {
-  const { rows } = await tx.query<{ last_seq: unknown }>(
-    'SELECT last_seq FROM sync_state WHERE id = 1 FOR UPDATE',
+  const { rows } = await tx.query<{ last_seq: unknown; epoch: string }>(
+    'SELECT last_seq, epoch FROM sync_state WHERE id = 1 FOR UPDATE',
   );
-  const start = num(rows[0]?.last_seq);
+  const row = rows[0];
+  if (!row) throw new Error('sync_state row missing');
+  const start = num(row.last_seq);
   let current = start;
   return {
     start,
+    epoch: row.epoch,
     next: () => ++current,
+    current: () => current,
     async save() {
       if (current !== start)
         await tx.query('UPDATE sync_state SET last_seq = $1 WHERE id = 1', [current]);

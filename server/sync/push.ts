@@ -8,7 +8,6 @@
  */
 import type { PushRequest, PushResponse, MutationResult } from '../../shared/sync/protocol';
 import { HttpError } from '../errors';
-import { getEpoch } from '../org/epoch';
 import { serialQueryable } from '../storage/serial';
 import type { Storage } from '../storage/types';
 import { num } from '../storage/types';
@@ -37,7 +36,7 @@ export async function pushBatch(
     if (!device) throw new HttpError('UNAUTHORIZED');
     if (device.revoked)
       throw new HttpError('DEVICE_REVOKED', { reason: device.revoked_reason ?? '' });
-    const epoch = await getEpoch(tx);
+    const epoch = seqs.epoch;
     if (req.epoch && req.epoch !== epoch) throw new HttpError('EPOCH_CHANGED', {}, { epoch });
 
     let last = num(device.last_seq);
@@ -92,11 +91,13 @@ export async function pushBatch(
       await writes.pace();
     }
     await writes.settle();
-    await tx.query('UPDATE devices SET last_seq = $2, last_seen_at = now() WHERE id = $1', [
-      caller.deviceId,
-      last,
-    ]);
-    await seqs.save();
+    // The device's last seq and the counter in one statement (the counter only if it moved).
+    await tx.query(
+      `WITH device AS (UPDATE devices SET last_seq = $2, last_seen_at = now() WHERE id = $1)
+       UPDATE sync_state SET last_seq = $3 WHERE id = 1 AND last_seq <> $3`,
+      [caller.deviceId, last, seqs.current()],
+      { name: 'fc_push_finish' },
+    );
     return { epoch, lastSeq: last, results };
   });
 }

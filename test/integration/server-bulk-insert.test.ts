@@ -135,4 +135,14 @@ it('the binary encoder refuses values it cannot represent instead of storing som
   const empty = encodeRows(set(['text'], [null]));
   expect(empty.subarray(0, 11).toString('latin1')).toBe('PGCOPY\n\xff\r\n\0');
   expect(empty.length).toBe(19 + 2 + 4 + 2);
+  // framed: a whole CopyData message ('d', length counting itself, data)
+  const framed = encodeRows(set(['text'], [null]), true);
+  expect(framed[0]).toBe(0x64);
+  expect(framed.readInt32BE(1)).toBe(framed.length - 1);
+  expect(framed.subarray(5).equals(empty)).toBe(true);
+  // a large set grows the scratch buffer and still comes out exact
+  const big = 'é'.repeat(300_000);
+  const out = encodeRows(set(['text'], [big]));
+  expect(out.length).toBe(19 + 2 + 4 + Buffer.byteLength(big) + 2);
+  expect(out.subarray(25, 25 + Buffer.byteLength(big)).toString('utf8')).toBe(big);
 });
