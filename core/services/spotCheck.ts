@@ -12,25 +12,22 @@ import {
   type SpotCheckData,
   type SpotCheckRecord,
   type SpotCheckSaveDraftSchema,
+  type SpotCheckStatus,
   type SpotCheckSubmitSchema,
 } from '../../shared/schemas/spotCheck';
 import { diff } from '../audit/diff';
 import { changedPaths } from '../sync/changes';
 import type { Doc } from '../../shared/sync/paths';
-import {
-  appendAudit,
-  inTransaction,
-  isFailure,
-  newId,
-  requireProfile,
-  type ServiceContext,
-} from './context';
+import { currentActor, permissionFailure, type CaseActor } from './cases/actor';
+import { appendAudit, inTransaction, isFailure, newId, type ServiceContext } from './context';
 
 type CreateInput = z.output<typeof SpotCheckCreateSchema>;
 type SaveDraftInput = z.output<typeof SpotCheckSaveDraftSchema>;
 type SubmitInput = z.output<typeof SpotCheckSubmitSchema>;
 
 const notFound = () => fail('NOT_FOUND', 'e.notFound');
+
+const CORRECTABLE: readonly SpotCheckStatus[] = ['submitted', 'approved'];
 
 function prefillFromEnterprise(data: SpotCheckData, e: Enterprise): void {
   data.sampledUnit = {
@@ -57,8 +54,11 @@ function prefillSampler(data: SpotCheckData, p: Profile): void {
 
 export function createSpotCheck(ctx: ServiceContext, input: CreateInput): Result<SpotCheckRecord> {
   return inTransaction(ctx, () => {
-    const actor = requireProfile(ctx);
-    if (isFailure(actor)) return actor;
+    const acting = currentActor(ctx);
+    if (isFailure(acting)) return acting;
+    const refused = permissionFailure(acting, 'record.create');
+    if (refused) return refused;
+    const actor = acting.profile;
     const data = completeSpotCheckData(input.data ?? {});
     if (input.enterpriseId) {
       const e = ctx.store.enterprises.get(input.enterpriseId);
@@ -92,11 +92,26 @@ export function createSpotCheck(ctx: ServiceContext, input: CreateInput): Result
   });
 }
 
-/** Loads a draft the caller may change, or the reason it may not. */
-function editableDraft(ctx: ServiceContext, id: string, expectedRevision: number) {
+/** A draft, or a record the supervisor returned: its owner may change and submit it. */
+const EDITABLE: readonly SpotCheckStatus[] = ['draft', 'returned'];
+
+/**
+ * Loads a record the actor may change (or submit), or the reason they may not. An approved
+ * record is locked for good; a submitted one waits for review (a correction is a new version).
+ */
+function editableRecord(
+  ctx: ServiceContext,
+  actor: CaseActor,
+  id: string,
+  expectedRevision: number,
+  notEditableKey: string,
+) {
   const current = ctx.store.spotChecks.get(id);
   if (!current) return notFound();
-  if (current.status !== 'draft') return fail('READ_ONLY', 'e.readOnly');
+  const refused = permissionFailure(actor, 'record.edit', current.createdBy);
+  if (refused) return refused;
+  if (current.status === 'approved') return fail('READ_ONLY', 'caseRule.approvedLocked');
+  if (!EDITABLE.includes(current.status)) return fail('READ_ONLY', notEditableKey);
   if (current.revision !== expectedRevision) {
     return fail('CONFLICT', 'e.conflict', { revision: current.revision });
   }
@@ -105,9 +120,10 @@ function editableDraft(ctx: ServiceContext, id: string, expectedRevision: number
 
 export function saveDraft(ctx: ServiceContext, input: SaveDraftInput): Result<SpotCheckRecord> {
   return inTransaction(ctx, () => {
-    const actor = requireProfile(ctx);
-    if (isFailure(actor)) return actor;
-    const current = editableDraft(ctx, input.id, input.expectedRevision);
+    const acting = currentActor(ctx);
+    if (isFailure(acting)) return acting;
+    const actor = acting.profile;
+    const current = editableRecord(ctx, acting, input.id, input.expectedRevision, 'e.readOnly');
     if (isFailure(current)) return current;
     const data = completeSpotCheckData(input.data);
     const changes = diff(current.data, data);
@@ -147,14 +163,11 @@ export function listSpotChecks(
 
 export function submitSpotCheck(ctx: ServiceContext, input: SubmitInput): Result<SpotCheckRecord> {
   return inTransaction(ctx, () => {
-    const actor = requireProfile(ctx);
-    if (isFailure(actor)) return actor;
-    const current = ctx.store.spotChecks.get(input.id);
-    if (!current) return notFound();
-    if (current.status !== 'draft') return fail('READ_ONLY', 'e.notDraft');
-    if (current.revision !== input.expectedRevision) {
-      return fail('CONFLICT', 'e.conflict', { revision: current.revision });
-    }
+    const acting = currentActor(ctx);
+    if (isFailure(acting)) return acting;
+    const actor = acting.profile;
+    const current = editableRecord(ctx, acting, input.id, input.expectedRevision, 'e.notDraft');
+    if (isFailure(current)) return current;
     const parsed = SpotCheckSubmitDataSchema.safeParse(current.data);
     if (!parsed.success) return validationError(parsed.error.issues);
     // Store what was validated (trimmed, credit codes upper-cased): the record is final now.
@@ -170,7 +183,7 @@ export function submitSpotCheck(ctx: ServiceContext, input: SubmitInput): Result
     };
     ctx.store.spotChecks.update(next, current);
     const changes = [
-      { path: 'status', old: 'draft', new: 'submitted' },
+      { path: 'status', old: current.status, new: 'submitted' },
       ...diff(current.data, data),
     ];
     appendAudit(ctx, actor, 'spotCheck', next.id, 'submit', changes, at);
@@ -192,11 +205,15 @@ export function submitSpotCheck(ctx: ServiceContext, input: SubmitInput): Result
  */
 export function createCorrection(ctx: ServiceContext, id: string): Result<SpotCheckRecord> {
   return inTransaction(ctx, () => {
-    const actor = requireProfile(ctx);
-    if (isFailure(actor)) return actor;
+    const acting = currentActor(ctx);
+    if (isFailure(acting)) return acting;
+    const actor = acting.profile;
     const old = ctx.store.spotChecks.get(id);
     if (!old) return notFound();
-    if (old.status !== 'submitted') return fail('CONFLICT', 'e.notSubmitted');
+    const refused = permissionFailure(acting, 'record.edit', old.createdBy);
+    if (refused) return refused;
+    // A signed record (submitted, or approved and locked) is corrected by a new version.
+    if (!CORRECTABLE.includes(old.status)) return fail('CONFLICT', 'e.notSubmitted');
     if (old.supersededById) {
       const existing = ctx.store.spotChecks.get(old.supersededById);
       return fail('CONFLICT', 'e.alreadyCorrected', {

@@ -8,17 +8,31 @@ import type { Store } from '../../db/store';
 import type { CatalogCategory } from '../../shared/api/contract';
 import { EnterpriseInputSchema, type Enterprise } from '../../shared/schemas/enterprise';
 import type { AuditEntry } from '../../shared/schemas/audit';
+import { workflowOf as workflowOfCase } from '../../db/repositories/cases';
+import type { CaseRecord } from '../../shared/domain/case/record';
+import type { ReviewRecord } from '../../shared/schemas/review';
 import {
   completeSpotCheckData,
+  SPOT_CHECK_STATUSES,
   type SpotCheckData,
   type SpotCheckDraftData,
   type SpotCheckRecord,
+  type SpotCheckStatus,
 } from '../../shared/schemas/spotCheck';
-import { cloneJson, flattenLeaves, getPath, setPath, type Doc } from '../../shared/sync/paths';
+import type { SpotCheckDocReview } from '../../shared/sync/caseDoc';
+import {
+  cloneJson,
+  flattenLeaves,
+  getPath,
+  isPlainObject,
+  setPath,
+  type Doc,
+} from '../../shared/sync/paths';
 import type { PullRow } from '../../shared/sync/protocol';
 import { applyPulledAttachment } from '../attachments/pulled';
 import { diff } from '../audit/diff';
 import { newId } from '../services/context';
+import { caseDocOf, rebaseCase, unsentReviews } from './caseRebase';
 import { covers, pendingFields } from './pending';
 import { holdLink } from './links';
 
@@ -73,6 +87,10 @@ export function applyRow(ctx: ApplyContext, row: PullRow): void {
       return ctx.store.catalog.upsertCategory(row.doc as unknown as CatalogCategory);
     case 'attachment':
       return applyPulledAttachment(ctx.store, row.entityId, row.doc);
+    case 'case':
+      return applyCase(ctx, row.entityId, row.doc);
+    case 'review':
+      return applyReview(ctx, row.entityId, row.doc);
     default:
       // An entity kind this build does not know (a newer server): skipped, counted by checksum.
       return;
@@ -117,18 +135,20 @@ function applySpotCheck(ctx: ApplyContext, id: string, doc: Doc): void {
   const local = ctx.store.spotChecks.get(id);
   const serverData = completeSpotCheckData(cloneJson(doc.data ?? {}) as SpotCheckDraftData);
   const server = {
-    status: doc.status === 'submitted' ? 'submitted' : 'draft',
+    status: statusOf(doc.status),
     version: Number(doc.version ?? 1),
     supersedesId: str(doc.supersedesId),
     supersededById: str(doc.supersededById),
     createdBy: String(doc.createdBy ?? ''),
     submittedAt: str(doc.submittedAt),
-  } as const;
+  };
+  const serverReview = spotCheckReviewOf(doc.review);
 
   if (!local) {
     const record: SpotCheckRecord = {
       id,
       ...server,
+      ...(serverReview ? { review: serverReview } : {}),
       supersedesId: holdLink(ctx.store, id, 'supersedes_id', server.supersedesId),
       supersededById: holdLink(ctx.store, id, 'superseded_by_id', server.supersededById),
       revision: 1,
@@ -137,9 +157,11 @@ function applySpotCheck(ctx: ApplyContext, id: string, doc: Doc): void {
       updatedAt: at,
     };
     ctx.store.spotChecks.insert(record);
+    if (typeof doc.rev === 'number') ctx.store.spotChecks.setServerRev(id, doc.rev);
     audit(ctx, 'spotCheck', id, 'create', diff({}, record.data));
     return;
   }
+  if (typeof doc.rev === 'number') ctx.store.spotChecks.setServerRev(id, doc.rev);
 
   const pending = pendingFields(ctx.store, 'spotCheck', id);
   let data: SpotCheckData;
@@ -152,13 +174,15 @@ function applySpotCheck(ctx: ApplyContext, id: string, doc: Doc): void {
     data = merged as unknown as SpotCheckData;
   }
   const keepWorkflow = pending.all || pending.submit;
+  // A decision made here and not yet sent keeps its effect until the server answers it.
+  const keepReview = unsentReviews(ctx.store, 'spotCheck', id).length > 0;
   // A correction made here and not yet sent links the old version locally only.
   const correctingHere = ctx.store.outbox
     .pendingFor('spotCheck', local.supersededById ?? '')
     .some((m) => m.op === 'correct');
   const next: SpotCheckRecord = {
     ...local,
-    status: keepWorkflow ? local.status : server.status,
+    status: keepWorkflow || keepReview ? local.status : server.status,
     submittedAt: keepWorkflow ? local.submittedAt : server.submittedAt,
     version: pending.all ? local.version : server.version,
     createdBy: server.createdBy || local.createdBy,
@@ -170,6 +194,9 @@ function applySpotCheck(ctx: ApplyContext, id: string, doc: Doc): void {
       : holdLink(ctx.store, id, 'superseded_by_id', server.supersededById),
     data,
   };
+  const review = keepReview ? local.review : serverReview;
+  if (review) next.review = review;
+  else delete next.review;
   const before = { ...workflowOf(local), data: local.data };
   const after = { ...workflowOf(next), data: next.data };
   const changes = diff(before, after);
@@ -177,12 +204,87 @@ function applySpotCheck(ctx: ApplyContext, id: string, doc: Doc): void {
   next.revision = local.revision + 1;
   next.updatedAt = at;
   ctx.store.spotChecks.update(next, local);
-  const action = local.status === 'draft' && next.status === 'submitted' ? 'submit' : 'update';
-  audit(ctx, 'spotCheck', id, action, changes);
+  audit(ctx, 'spotCheck', id, spotCheckAction(local.status, next.status), changes);
+}
+
+function spotCheckAction(from: SpotCheckStatus, to: SpotCheckStatus): AuditEntry['action'] {
+  if (from === to) return 'update';
+  if (to === 'submitted') return 'submit';
+  if (to === 'approved') return 'approve';
+  return to === 'returned' ? 'return' : 'update';
+}
+
+function statusOf(v: unknown): SpotCheckStatus {
+  return (SPOT_CHECK_STATUSES as readonly unknown[]).includes(v) ? (v as SpotCheckStatus) : 'draft';
+}
+
+function spotCheckReviewOf(v: unknown): SpotCheckDocReview | null {
+  if (!isPlainObject(v)) return null;
+  const decision = v.decision === 'return' ? 'return' : 'approve';
+  return {
+    decision,
+    comment: String(v.comment ?? ''),
+    reviewerName: String(v.reviewerName ?? ''),
+    decidedAt: String(v.decidedAt ?? ''),
+  };
+}
+
+/** Comparable parts of a case for the audit of what a pull changed. */
+function caseContent(r: CaseRecord): Doc {
+  return {
+    ownerUserId: r.ownerUserId,
+    ownerName: r.ownerName,
+    unitId: r.unitId,
+    ...workflowOfCase(r),
+    data: r.data,
+  };
+}
+
+function applyCase(ctx: ApplyContext, id: string, doc: Doc): void {
+  const server = caseDocOf(doc);
+  const local = ctx.store.cases.get(id);
+  if (!local) {
+    const record = rebaseCase(ctx.store, id, null, server);
+    ctx.store.cases.insert(record, server);
+    audit(ctx, 'case', id, 'create', diff({}, record.data));
+    return;
+  }
+  ctx.store.cases.setServerDoc(id, server);
+  const rebased = rebaseCase(ctx.store, id, local, server);
+  const changes = diff(caseContent(local), caseContent(rebased));
+  if (changes.length === 0) return;
+  ctx.store.cases.update({ ...rebased, updatedAt: ctx.now().toISOString() }, local);
+  audit(ctx, 'case', id, 'update', changes);
+}
+
+/** The server's copy of a decision replaces this device's (it carries the outcome). */
+function applyReview(ctx: ApplyContext, id: string, doc: Doc): void {
+  const fields = cloneJson(doc) as Omit<ReviewRecord, 'id'>;
+  const record: ReviewRecord = {
+    id,
+    targetType: fields.targetType,
+    targetId: fields.targetId,
+    step: fields.step,
+    level: fields.level,
+    decision: fields.decision,
+    comment: String(fields.comment ?? ''),
+    targetRev: Number(fields.targetRev ?? 0),
+    reviewerId: String(fields.reviewerId ?? ''),
+    reviewerName: String(fields.reviewerName ?? ''),
+    decidedAt: String(fields.decidedAt ?? ''),
+    outcome: fields.outcome ?? null,
+  };
+  const local = ctx.store.reviews.get(id);
+  ctx.store.reviews.put(record);
+  const { id: _drop, ...before } = local ?? { id };
+  const { id: _id, ...after } = record;
+  const changes = diff(before, after);
+  audit(ctx, 'review', id, local ? 'update' : record.decision, changes);
 }
 
 function workflowOf(r: SpotCheckRecord): Doc {
   return {
+    review: r.review ?? null,
     status: r.status,
     version: r.version,
     supersedesId: r.supersedesId,

@@ -10,14 +10,30 @@ export interface PendingFields {
   all: boolean;
   /** A pending submit: the workflow state (status, submittedAt) is the device's. */
   submit: boolean;
+  /** A pending case transition: the case's workflow is the device's until the server answers. */
+  transition: boolean;
+  /** Pending content updates (each raises a case's `rev` by one when the server applies it). */
+  updates: number;
   paths: string[];
 }
 
 export function pendingFields(store: Store, entity: string, entityId: string): PendingFields {
-  const out: PendingFields = { all: false, submit: false, paths: [] };
+  const out: PendingFields = {
+    all: false,
+    submit: false,
+    transition: false,
+    updates: 0,
+    paths: [],
+  };
   for (const m of store.outbox.pendingFor(entity, entityId)) {
     if (m.op === 'create' || m.op === 'correct') out.all = true;
     if (m.op === 'submit') out.submit = true;
+    if (m.op === 'update') out.updates += 1;
+    if (m.op === 'transition') {
+      // Its changes name the step asked for, not fields of the document.
+      out.transition = true;
+      continue;
+    }
     out.paths.push(...Object.keys(m.changes));
   }
   return out;

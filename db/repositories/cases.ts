@@ -253,9 +253,17 @@ export class CaseRepository {
     if (nextText !== prevText) this.fts.replace(seqRow.seq, nextText);
   }
 
-  list(q: CaseListQuery): { total: number; rows: CaseListRow[] } {
+  /** A page of cases; `ownerUserId` limits it to one officer's cases. */
+  list(
+    q: CaseListQuery,
+    ownerUserId: string | null = null,
+  ): { total: number; rows: CaseListRow[] } {
     const where: string[] = [];
     const params: unknown[] = [];
+    if (ownerUserId !== null) {
+      where.push('t.owner_user_id = ?');
+      params.push(ownerUserId);
+    }
     if (q.stages.length > 0) {
       where.push(`t.stage IN (${q.stages.map(() => '?').join(', ')})`);
       params.push(...q.stages);
@@ -288,10 +296,14 @@ export class CaseRepository {
     return rows.map(toRecord);
   }
 
-  /** One case as a list row (the review queue shows it like the list does). */
-  listRow(id: string): CaseListRow | null {
-    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM cases t WHERE t.id = ?`).get(id) as
-      SummaryRow | undefined;
-    return row ? toListRow(row) : null;
+  /** A case that links this spot check (opened from it), if any. */
+  linkedTo(spotCheckId: string): string | null {
+    const row = this.db
+      .prepare(
+        `SELECT c.id FROM cases c, json_each(c.data, '$.linkedSpotCheckIds') j
+         WHERE j.value = ? ORDER BY c.seq LIMIT 1`,
+      )
+      .get(spotCheckId) as { id: string } | undefined;
+    return row?.id ?? null;
   }
 }

@@ -40,7 +40,7 @@ export class ReviewRepository {
   private readonly byIdStmt: Database.Statement;
   private readonly forTargetStmt: Database.Statement;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.upsertStmt = db.prepare(
       `INSERT INTO reviews (id, target_type, target_id, step, level, decision, comment, target_rev,
          reviewer_id, reviewer_name, decided_at, outcome)
@@ -79,6 +79,21 @@ export class ReviewRepository {
       r.decidedAt,
       r.outcome === null ? null : JSON.stringify(r.outcome),
     );
+  }
+
+  /**
+   * Decisions made here that the server refused: still without outcome, their mutation taken
+   * out of the outbox into the quarantine with the server's reason.
+   */
+  refusedBySync(): { review: ReviewRecord; message: string }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT r.*, q.message AS refusal FROM reviews r
+         JOIN sync_quarantine q ON q.entity = 'review' AND q.entity_id = r.id
+         WHERE r.outcome IS NULL ORDER BY r.seq`,
+      )
+      .all() as (ReviewRow & { refusal: string })[];
+    return rows.map((r) => ({ review: toRecord(r), message: r.refusal }));
   }
 
   /** Decisions on one record, in the order this device stored them. */

@@ -24,6 +24,12 @@ export const caseRuleEn: Widen<typeof caseRuleZh> = {
     deliveredBeforeDecision: 'The delivery date cannot be before the decision date',
     approvedLocked: 'This record was approved and is locked; it cannot be changed.',
     spotCheckNotSubmitted: 'Only a submitted spot check waiting for review can be reviewed.',
+    spotCheckNotFailed:
+      'A case can be opened from a spot check only when its test result is “fail”.',
+    alreadyOpened: 'A case was already opened from this spot check; open it from the case list.',
+    factsFromSpotCheck:
+      'On {{samplingDate}} the officers sampled {{sample}} (model: {{spec}}, batch: {{batch}}) at {{unit}}; {{lab}} tested it (report no. {{report}}) and found it non-conforming. Failed items: {{items}}',
+    evidenceSamplingRecord: 'Spot-check sampling record (no. {{number}})',
   },
   perm: {
     roleCannot: 'Your role cannot do this.',

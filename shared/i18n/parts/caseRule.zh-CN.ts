@@ -20,6 +20,11 @@ export const caseRuleZh = {
     deliveredBeforeDecision: '送达日期不能早于处理决定日期',
     approvedLocked: '该记录已审核通过并锁定，不能修改。',
     spotCheckNotSubmitted: '只有已提交、等待审核的抽样单才能审核。',
+    spotCheckNotFailed: '只有检验结论为“不合格”的抽样单才能由此立案。',
+    alreadyOpened: '该抽样单已立案（案件已存在），请在案件列表中打开。',
+    factsFromSpotCheck:
+      '{{samplingDate}}，执法人员在{{unit}}抽取{{sample}}（规格型号：{{spec}}，批号：{{batch}}），经{{lab}}检验（报告编号：{{report}}），检验结论为不合格。不合格项目：{{items}}',
+    evidenceSamplingRecord: '监督抽查抽样单（编号：{{number}}）',
   },
   perm: {
     roleCannot: '您的角色无权进行此操作。',
