@@ -4,6 +4,7 @@ import { m002Sync } from './002_sync';
 import { m003Attachments } from './003_attachments';
 import { m004Cases } from './004_cases';
 import { m005AuditChain } from './005_audit_chain';
+import { m006PrintLog } from './006_print_log';
 
 /** Every migration this build knows, in order. Append only; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m003Attachments,
   m004Cases,
   m005AuditChain,
+  m006PrintLog,
 ];
 
 export type { Migration } from './types';
