@@ -2,9 +2,15 @@
  * Push: the outbox in seq order, in batches (count and byte limits), each answered with a result
  * per mutation and recorded in one local transaction. Replays are harmless (the server keeps the
  * last seq per device), so a lost response just means sending the batch again.
+ *
+ * A mutation too large for any batch (over this device's byte limit, or refused 413 by the
+ * server when sent alone) is not retried forever: it is skipped explicitly (POST /v1/sync/skip,
+ * which the server takes only as the next seq it expects), the server answers it refused
+ * (`tooLarge`), and like every refused mutation it goes to the quarantine whole, with the
+ * reason. The ones after it then go as usual.
  */
 import type { OutboxEntry } from '../../db/repositories/outbox';
-import type { Mutation, PushResponse } from '../../shared/sync/protocol';
+import type { Mutation, PushResponse, SkipRequest } from '../../shared/sync/protocol';
 import type { SeqResetResponse } from '../../shared/sync/maintenance';
 import { post, tx, type RoundContext } from './context';
 import { SyncHttpError } from './http';
@@ -40,23 +46,48 @@ function takeBatch(rc: RoundContext, maxCount: number): OutboxEntry[] {
   return out;
 }
 
+/** Too large to send in any batch under this device's own limit. */
+const overLimit = (rc: RoundContext, e: OutboxEntry) =>
+  ENVELOPE_BYTES + e.bytes > rc.limits.maxBatchBytes;
+
+/** The skip of one mutation that cannot be sent (see the top of this file). */
+function skipRequest(rc: RoundContext, e: OutboxEntry): SkipRequest {
+  return {
+    deviceId: rc.deviceId,
+    epoch: rc.store.syncState.get('epoch'),
+    seq: e.seq,
+    mutationId: e.mutationId,
+    entity: e.entity,
+    entityId: e.entityId,
+    op: e.op,
+    hlc: e.hlc,
+    bytes: e.bytes,
+  };
+}
+
 export async function pushAll(rc: RoundContext): Promise<void> {
   let maxCount = rc.limits.maxBatchMutations;
   let epochRetried = false;
   let gapRetries = 0;
   let sent = 0;
+  /** Seqs the server refused 413 when sent alone: skipped, not sent again. */
+  const refusedAlone = new Set<number>();
   const total = rc.store.outbox.count('pending');
   for (;;) {
     const batch = takeBatch(rc, maxCount);
     if (batch.length === 0) return;
     rc.setPhase('pushing', { done: sent, total: Math.max(total, sent + batch.length) });
+    const only = batch.length === 1 ? (batch[0] as OutboxEntry) : null;
+    const skip = only !== null && (overLimit(rc, only) || refusedAlone.has(only.seq));
     let res: PushResponse;
     try {
-      res = await post<PushResponse>(rc, '/v1/sync/push', {
-        deviceId: rc.deviceId,
-        epoch: rc.store.syncState.get('epoch'),
-        batch: batch.map(toMutation),
-      });
+      res = skip
+        ? await post<PushResponse>(rc, '/v1/sync/skip', skipRequest(rc, only))
+        : await post<PushResponse>(rc, '/v1/sync/push', {
+            deviceId: rc.deviceId,
+            epoch: rc.store.syncState.get('epoch'),
+            batch: batch.map(toMutation),
+          });
     } catch (err) {
       if (!(err instanceof SyncHttpError)) throw err;
       if (err.code === 'EPOCH_CHANGED' && !epochRetried) {
@@ -69,8 +100,9 @@ export async function pushAll(rc: RoundContext): Promise<void> {
         await closeGap(rc, expectedSeqOf(err.details));
         continue;
       }
-      if (err.code === 'PAYLOAD_TOO_LARGE' && batch.length > 1) {
-        maxCount = Math.ceil(batch.length / 2);
+      if (err.code === 'PAYLOAD_TOO_LARGE' && !skip) {
+        if (only) refusedAlone.add(only.seq);
+        else maxCount = Math.ceil(batch.length / 2);
         continue;
       }
       throw err;

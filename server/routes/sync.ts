@@ -3,6 +3,7 @@ import {
   PullQuerySchema,
   PullRequestSchema,
   PushRequestSchema,
+  SkipRequestSchema,
   type PullResponse,
   type PushResponse,
 } from '../../shared/sync/protocol';
@@ -10,7 +11,7 @@ import type { ServerConfig } from '../config';
 import { HttpError } from '../errors';
 import type { Storage } from '../storage/types';
 import { pullPage } from '../sync/pull';
-import { pushBatch } from '../sync/push';
+import { pushBatch, skipMutation } from '../sync/push';
 import type { Caller } from '../sync/scope';
 import { parseBody } from '../validate';
 
@@ -49,6 +50,20 @@ export function syncRoutes(
         ...counts,
       },
       'push',
+    );
+    return res;
+  });
+
+  // A mutation too large to push: recorded as refused under its seq (see skipMutation).
+  app.post('/v1/sync/skip', async (req): Promise<PushResponse> => {
+    const caller = callerOf(req);
+    const body = parseBody(SkipRequestSchema, req.body);
+    if (body.deviceId !== caller.deviceId)
+      throw new HttpError('FORBIDDEN', {}, { reason: 'deviceId does not match the credential' });
+    const res = await skipMutation(storage, caller, body);
+    req.log.warn(
+      { deviceId: caller.deviceId, seq: body.seq, bytes: body.bytes, lastSeq: res.lastSeq },
+      'mutation skipped as too large',
     );
     return res;
   });

@@ -6,10 +6,16 @@
  * stored result is returned again and nothing is re-applied. A batch starting beyond last+1
  * means mutations went missing in between: refused whole (409 GAP) with the seq expected.
  */
-import type { PushRequest, PushResponse, MutationResult } from '../../shared/sync/protocol';
+import { fillMessage, REJECT_MESSAGES } from '../../shared/sync/errors';
+import type {
+  PushRequest,
+  PushResponse,
+  MutationResult,
+  SkipRequest,
+} from '../../shared/sync/protocol';
 import { HttpError } from '../errors';
 import { serialQueryable } from '../storage/serial';
-import type { Storage } from '../storage/types';
+import type { Queryable, Storage } from '../storage/types';
 import { num } from '../storage/types';
 import { applyMutation } from './apply';
 import { allocateSeqs } from './counter';
@@ -49,15 +55,11 @@ export async function pushBatch(
       );
     }
 
-    const replays = req.batch.filter((m) => m.seq <= last).map((m) => m.seq);
-    const stored = new Map<number, MutationResult>();
-    if (replays.length > 0) {
-      const r = await tx.query<{ seq: unknown; result: MutationResult }>(
-        'SELECT seq, result FROM mutations WHERE device_id = $1 AND seq = ANY($2::bigint[])',
-        [caller.deviceId, replays],
-      );
-      for (const row of r.rows) stored.set(num(row.seq), row.result);
-    }
+    const replays = await storedResults(
+      tx,
+      caller.deviceId,
+      req.batch.filter((m) => m.seq <= last).map((m) => m.seq),
+    );
 
     // Entity and push-log rows are queued and written in multi-row statements (batchWrites.ts).
     const writes = new BatchWrites(serialQueryable(tx), seqs, caller.deviceId);
@@ -70,18 +72,7 @@ export async function pushBatch(
     const results: MutationResult[] = [];
     for (const m of req.batch) {
       if (m.seq <= last) {
-        const before = stored.get(m.seq);
-        results.push(
-          before
-            ? { ...before, replayed: true }
-            : {
-                seq: m.seq,
-                mutationId: m.mutationId,
-                status: 'applied',
-                serverSeq: null,
-                replayed: true,
-              },
-        );
+        results.push(replayed(m, replays));
         continue;
       }
       const result = await applyMutation(ctx, m);
@@ -99,5 +90,109 @@ export async function pushBatch(
       { name: 'fc_push_finish' },
     );
     return { epoch, lastSeq: last, results };
+  });
+}
+
+/** The stored results of seqs this device sent before (replays), by seq. */
+async function storedResults(
+  tx: Queryable,
+  deviceId: string,
+  seqs: readonly number[],
+): Promise<Map<number, MutationResult>> {
+  const stored = new Map<number, MutationResult>();
+  if (seqs.length === 0) return stored;
+  const r = await tx.query<{ seq: unknown; result: MutationResult }>(
+    'SELECT seq, result FROM mutations WHERE device_id = $1 AND seq = ANY($2::bigint[])',
+    [deviceId, seqs],
+  );
+  for (const row of r.rows) stored.set(num(row.seq), row.result);
+  return stored;
+}
+
+/**
+ * The answer to a seq taken before: its stored result again. Without one (a seq skipped by
+ * /v1/sync/reset-seq after a restore), it is reported taken, with no serverSeq.
+ */
+function replayed(
+  m: { seq: number; mutationId: string },
+  stored: Map<number, MutationResult>,
+): MutationResult {
+  const before = stored.get(m.seq);
+  return before
+    ? { ...before, replayed: true }
+    : { seq: m.seq, mutationId: m.mutationId, status: 'applied', serverSeq: null, replayed: true };
+}
+
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+
+/**
+ * A mutation the device cannot send (over the batch byte limit) is recorded as refused under its
+ * seq, so the ones after it can go: explicit, authenticated, and only as the next seq expected
+ * (a gap is refused as for a push). Nothing is applied; the push log keeps the mutation's
+ * envelope (its changes never reached the server: stored as {}) and the result, which a replay
+ * of the seq returns. No entity changes, so the counter lock is not taken.
+ */
+export async function skipMutation(
+  storage: Storage,
+  caller: Caller,
+  req: SkipRequest,
+): Promise<PushResponse> {
+  return storage.transaction(async (tx) => {
+    const { rows } = await tx.query<{
+      last_seq: unknown;
+      revoked: boolean;
+      revoked_reason: string | null;
+      epoch: string;
+    }>(
+      `SELECT d.last_seq, d.revoked, d.revoked_reason, s.epoch
+       FROM devices d CROSS JOIN sync_state s WHERE d.id = $1 AND s.id = 1 FOR UPDATE OF d`,
+      [caller.deviceId],
+    );
+    const device = rows[0];
+    if (!device) throw new HttpError('UNAUTHORIZED');
+    if (device.revoked)
+      throw new HttpError('DEVICE_REVOKED', { reason: device.revoked_reason ?? '' });
+    const epoch = device.epoch;
+    if (req.epoch && req.epoch !== epoch) throw new HttpError('EPOCH_CHANGED', {}, { epoch });
+    const last = num(device.last_seq);
+    if (req.seq <= last) {
+      const stored = await storedResults(tx, caller.deviceId, [req.seq]);
+      return { epoch, lastSeq: last, results: [replayed(req, stored)] };
+    }
+    if (req.seq > last + 1) {
+      throw new HttpError(
+        'GAP',
+        { expectedSeq: last + 1 },
+        { expectedSeq: last + 1, lastSeq: last },
+      );
+    }
+    const result: MutationResult = {
+      seq: req.seq,
+      mutationId: req.mutationId,
+      status: 'rejected',
+      reason: 'tooLarge',
+      message: fillMessage(REJECT_MESSAGES.tooLarge, { size: sizeText(req.bytes) }),
+      details: { bytes: req.bytes },
+    };
+    await tx.query(
+      `INSERT INTO mutations (device_id, seq, mutation_id, entity, entity_id, op, base_server_seq, changes, hlc, status, result, server_seq)
+       VALUES ($1, $2, $3, $4, $5, $6, NULL, '{}'::json, $7, 'rejected', $8::json, NULL)`,
+      [
+        caller.deviceId,
+        req.seq,
+        req.mutationId,
+        req.entity,
+        req.entityId,
+        req.op,
+        req.hlc,
+        JSON.stringify(result),
+      ],
+    );
+    await tx.query('UPDATE devices SET last_seq = $2, last_seen_at = now() WHERE id = $1', [
+      caller.deviceId,
+      req.seq,
+    ]);
+    return { epoch, lastSeq: req.seq, results: [result] };
   });
 }

@@ -412,6 +412,8 @@ export const en: Messages = {
       fieldNotWritable: 'This field is maintained by the server.',
       unsupportedOp: 'This operation is not supported for this record type.',
       conflictOnSubmit: 'Resolve the conflicting fields before submitting.',
+      tooLarge:
+        'This change is too large to upload in one request. It is kept whole on this computer; shorten the record and save it again.',
     },
     indicator: {
       local: 'This computer only',

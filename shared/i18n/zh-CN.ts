@@ -400,6 +400,8 @@ export const zhCN = {
       fieldNotWritable: '该字段由服务器维护，不能修改。',
       unsupportedOp: '该类记录不支持此操作。',
       conflictOnSubmit: '提交前有字段与他人的修改冲突，请先处理冲突后再提交。',
+      tooLarge:
+        '这条修改的内容过大，超过单次上传的上限，未能上传。内容已完整保留在本机，请精简记录后重新保存。',
     },
     indicator: {
       local: '仅本机',

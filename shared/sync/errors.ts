@@ -88,6 +88,8 @@ export const REJECT_REASONS = [
   'caseRule',
   /** Refused by the permission rules (shared/domain/permissions.ts). */
   'permission',
+  /** Larger than one push may carry: skipped by the device (POST /v1/sync/skip), kept there. */
+  'tooLarge',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
@@ -106,6 +108,8 @@ export const REJECT_MESSAGES: Record<RejectReason, string> = {
   conflictOnSubmit: '提交前有字段与他人的修改冲突，请先处理冲突后再提交。',
   caseRule: '{{message}}',
   permission: '{{message}}',
+  tooLarge:
+    '这条修改的内容过大（约 {{size}}），超过单次上传的上限，未能上传到服务器。修改内容已完整保留在本机，请精简记录（例如缩短过长的文字）后重新保存。',
 };
 
 export function fillMessage(

@@ -105,6 +105,27 @@ export const PushRequestSchema = z
   });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
+/**
+ * A mutation too large for any push (its request alone is over the batch byte limit) is skipped
+ * explicitly instead of sent: the device names it without its changes, and the server records it
+ * as refused (`tooLarge`) under its seq, only if that is the next seq it expects (otherwise 409
+ * GAP, as for a push). The answer is a PushResponse with that one result; sending the same skip
+ * again returns the stored result. The changes stay on the device (its quarantine).
+ */
+export const SkipRequestSchema = z.strictObject({
+  deviceId: uuid,
+  epoch: z.string().max(64).nullable().optional(),
+  seq: seqNumber,
+  mutationId: uuidV7,
+  entity: z.enum(MUTATION_ENTITIES, { error: 'v.enum' }),
+  entityId: uuid,
+  op: z.enum(MUTATION_OPS, { error: 'v.enum' }),
+  hlc: z.string().regex(HLC_PATTERN, { error: 'v.invalid' }),
+  /** Size of the mutation as JSON (UTF-8), as the device measured it. */
+  bytes: z.number({ error: 'v.type' }).int().min(1).max(Number.MAX_SAFE_INTEGER),
+});
+export type SkipRequest = z.infer<typeof SkipRequestSchema>;
+
 export interface FieldConflict {
   conflictId: string;
   /** Dotted leaf path, e.g. `data.sample.batchNumber`. */
