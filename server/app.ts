@@ -9,6 +9,7 @@ import { RateLimiter } from './auth/rateLimit';
 import type { ServerConfig } from './config';
 import { HttpError } from './errors';
 import { fileRoutes } from './files/routes';
+import { auditRoutes } from './routes/audit';
 import { healthRoutes } from './routes/health';
 import { identityRoutes } from './routes/identity';
 import { maintenanceRoutes } from './routes/maintenance';
@@ -117,5 +118,6 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   syncRoutes(app, storage, config, callerOf);
   maintenanceRoutes(app, storage, callerOf);
   fileRoutes(app, storage, config.filesDir, callerOf);
+  auditRoutes(app, storage, callerOf);
   return app;
 }

@@ -157,11 +157,11 @@ function applySpotCheck(ctx: ApplyContext, id: string, doc: Doc): void {
       updatedAt: at,
     };
     ctx.store.spotChecks.insert(record);
-    if (typeof doc.rev === 'number') ctx.store.spotChecks.setServerRev(id, doc.rev);
+    ctx.store.spotChecks.setServerRev(id, serverRevOf(doc));
     audit(ctx, 'spotCheck', id, 'create', diff({}, record.data));
     return;
   }
-  if (typeof doc.rev === 'number') ctx.store.spotChecks.setServerRev(id, doc.rev);
+  ctx.store.spotChecks.setServerRev(id, serverRevOf(doc));
 
   const pending = pendingFields(ctx.store, 'spotCheck', id);
   let data: SpotCheckData;
@@ -213,6 +213,9 @@ function spotCheckAction(from: SpotCheckStatus, to: SpotCheckStatus): AuditEntry
   if (to === 'approved') return 'approve';
   return to === 'returned' ? 'return' : 'update';
 }
+
+/** The content revision a review names; documents written before it was counted are at 1. */
+const serverRevOf = (doc: Doc): number => (typeof doc.rev === 'number' ? doc.rev : 1);
 
 function statusOf(v: unknown): SpotCheckStatus {
   return (SPOT_CHECK_STATUSES as readonly unknown[]).includes(v) ? (v as SpotCheckStatus) : 'draft';

@@ -8,6 +8,7 @@ import type { Store } from '../../db/store';
 import type { MessageRef } from '../../shared/api/result';
 import type { SyncPhase, SyncStatus, SyncUser } from '../../shared/schemas/sync';
 import type { HealthResponse } from '../../shared/sync/protocol';
+import { auditChainStatus } from './auditUpload';
 import { backoffMs, MAX_BACKOFF_MS, MAX_UNREACHABLE_BACKOFF_MS } from './backoff';
 import { DEFAULT_LIMITS, type RoundContext, type SyncLimits } from './context';
 import { createHooks, type SyncHooks } from './hooks';
@@ -109,6 +110,7 @@ export class SyncEngine {
       lastAttemptAt: this.lastAttemptAt,
       lastError: this.lastError,
       nextAttemptAt: this.nextAttemptAt?.toISOString() ?? null,
+      auditChain: auditChainStatus(this.store, enrollment?.deviceId ?? null),
     };
   }
 

@@ -1,7 +1,9 @@
 /**
  * One sync round: push (records), hooks (their files), re-read refused or conflicting rows,
- * pull, then conflicts. Local edits made while it runs are in the outbox and go next round.
+ * pull, then conflicts, and last the audit trail (the pull adds entries to it). Local edits
+ * made while it runs are in the outbox and go next round.
  */
+import { uploadAudit } from './auditUpload';
 import { syncConflicts } from './conflictSync';
 import type { RoundContext } from './context';
 import type { SyncHooks } from './hooks';
@@ -16,4 +18,5 @@ export async function runRound(rc: RoundContext, hooks: SyncHooks): Promise<void
   rc.setPhase('pulling', null);
   await pullAll(rc);
   await syncConflicts(rc);
+  await uploadAudit(rc);
 }

@@ -39,7 +39,7 @@ export interface AwaitingReview {
   summary: SpotCheckSummary;
   createdBy: string;
   submittedAt: string | null;
-  /** The revision a decision names: the server's, or the local one if never received. */
+  /** The revision a decision names: the server's (1 for a record received before it was kept). */
   rev: number;
 }
 
@@ -230,7 +230,7 @@ export class SpotCheckRepository {
       summary: toSummary(r),
       createdBy: r.created_by,
       submittedAt: r.submitted_at,
-      rev: r.server_rev ?? r.revision,
+      rev: r.server_rev ?? 1,
     }));
   }
 

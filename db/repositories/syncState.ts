@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { SyncUser } from '../../shared/schemas/sync';
+import type { AuditChainVerdict, SyncUser } from '../../shared/schemas/sync';
 
 /**
  * Sync settings as key → JSON value (table sync_state). Every key the app uses is listed here
@@ -40,6 +40,8 @@ export interface SyncStateValues {
   lastSuccessAt: string;
   /** Rows to read again after a refused or conflicting push (kept across a failed round). */
   repair: { entity: string; id: string }[];
+  /** The server's last verdict on this device's audit chain (core/sync/auditUpload.ts). */
+  auditChain: AuditChainVerdict & { deviceId: string };
 }
 
 export type SyncStateKey = keyof SyncStateValues;

@@ -2,10 +2,13 @@
  * Admin commands over the server's storage. The CLI (server/admin.ts) parses arguments and
  * prints JSON; tests call these directly.
  */
+import { uuid } from '../../shared/schemas/fields';
+import { AUDIT_UPLOAD_LIMITS } from '../../shared/sync/auditProtocol';
 import { ROLES, type Role } from '../../shared/sync/protocol';
+import { listBreaks } from '../audit/breaks';
 import { createEnrollCode, listDevices, revokeDevice } from '../org/devices';
 import { rotateEpoch } from '../org/epoch';
-import { createUnit, listUnits } from '../org/units';
+import { createUnit, listUnits, unitTree } from '../org/units';
 import { createUser, getUserByUsername, listUsers } from '../org/users';
 import type { Storage } from '../storage/types';
 
@@ -80,6 +83,21 @@ export const COMMANDS: Record<
   'device:list': {
     usage: '[--user <username>]',
     run: async (s, a) => listDevices(s, a.user ? await userId(s, a.user) : undefined),
+  },
+  'audit-breaks': {
+    usage:
+      '[--unit <unitId> (that unit and the units under it)] [--device <deviceId>] [--limit <n, default 100>]',
+    run: async (s, a) => {
+      const limit = a.limit ? Number(a.limit) : AUDIT_UPLOAD_LIMITS.defaultBreakList;
+      if (!Number.isInteger(limit) || limit < 1 || limit > AUDIT_UPLOAD_LIMITS.maxBreakList)
+        throw new UsageError(`--limit: 1..${AUDIT_UPLOAD_LIMITS.maxBreakList}`);
+      for (const key of ['unit', 'device'] as const) {
+        if (a[key] !== undefined && !uuid.safeParse(a[key]).success)
+          throw new UsageError(`--${key} must be an id (UUID)`);
+      }
+      const unitIds = a.unit ? (await unitTree(s, a.unit)).down : null;
+      return listBreaks(s, { unitIds, limit, ...(a.device ? { deviceId: a.device } : {}) });
+    },
   },
   'epoch:rotate': {
     usage: '(after restoring a backup: clients re-pull from 0, keeping their outbox)',

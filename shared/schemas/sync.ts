@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { MessageRef } from '../api/result';
+import type { ChainBreak } from '../audit/chain';
 import type { Role } from '../sync/protocol';
 import { uuid } from './fields';
 
@@ -56,6 +57,26 @@ export interface SyncStatus {
   lastAttemptAt: string | null;
   lastError: MessageRef | null;
   nextAttemptAt: string | null;
+  /** The server's verdict on this device's audit trail; absent before its first upload. */
+  auditChain?: AuditChainStatus | null;
+}
+
+/** What the server last said about the hash-chained audit trail this device uploaded. */
+export interface AuditChainVerdict {
+  /** Entries (chain positions 1..n) the server verified and accepted. */
+  acknowledgedSeq: number;
+  /** The broken or missing link the server reported; null when every link held. */
+  break: {
+    chainSeq: number;
+    kind: ChainBreak['kind'];
+    detectedAt: string;
+  } | null;
+  checkedAt: string;
+}
+
+export interface AuditChainStatus extends AuditChainVerdict {
+  /** Entries recorded on this device that the server has not accepted yet. */
+  pendingEntries: number;
 }
 
 /** A change the server refused: kept, shown, and never blocking the ones after it. */

@@ -82,8 +82,9 @@ function decideOnSpotCheck(
   if (refused) return refused;
   const status = spotCheckStatusAfterReview(current.status, d.decision);
   if (!status) return fail('RULE', 'caseRule.spotCheckNotSubmitted');
-  // The decision names the content it saw: the server's revision of the record.
-  const rev = ctx.store.spotChecks.serverRev(current.id) ?? current.revision;
+  // The decision names the content it saw: the server's revision of the record (a record
+  // received before this build kept it is at 1, as the server counts records without one).
+  const rev = ctx.store.spotChecks.serverRev(current.id) ?? 1;
   if (d.targetRev !== rev) return fail('RULE', 'caseRule.stale', { rev });
   const review = {
     decision: d.decision,

@@ -7,6 +7,7 @@ import { SyncOverview } from './SyncOverview';
 import { QuarantineList } from './QuarantineList';
 import { ConflictList } from './ConflictList';
 import { RevokedBanner } from './RevokedBanner';
+import { AuditChainNotice } from './AuditChainNotice';
 
 /**
  * The drawer the header badge opens. A modal <dialog> for focus trapping and Esc; its content
@@ -85,6 +86,7 @@ function SyncPanelBody() {
         ) : null}
         {status?.enrolled ? (
           <>
+            <AuditChainNotice />
             <SyncOverview />
             <ConflictList onOpenRecord={closeSyncPanel} />
             <QuarantineList onOpenRecord={closeSyncPanel} />
