@@ -398,6 +398,18 @@ export const en: Messages = {
     revokedTitle: 'This computer has been disabled by the administrator',
     revokedKeep:
       'All data on this computer is kept and will not be deleted; sync is paused until an administrator acts.',
+    auditChain: {
+      broken: 'Audit trail verification failed',
+      detail:
+        'The server found a problem at audit entry {{seq}} of this computer: {{kind}} ({{time}}).',
+      kind: {
+        missing: 'an entry is missing',
+        link: 'an entry does not link to the one before',
+        hash: 'an entry’s content was changed',
+      },
+      advice:
+        'All data on this computer is kept and sync continues; ask your supervisor or administrator to look into it.',
+    },
     entities: { spotCheck: 'Sampling record', enterprise: 'Enterprise' },
     reject: {
       validation: 'The content does not meet the rules; fix the marked fields.',

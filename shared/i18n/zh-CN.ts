@@ -386,6 +386,16 @@ export const zhCN = {
     resolved: '冲突已处理',
     revokedTitle: '本机已被管理员停用',
     revokedKeep: '本机上的所有数据仍完整保存，不会被删除；同步已暂停，恢复须由管理员处理。',
+    auditChain: {
+      broken: '审计记录校验失败',
+      detail: '服务器在本机第 {{seq}} 条审计记录处发现问题：{{kind}}（{{time}}）。',
+      kind: {
+        missing: '记录缺失',
+        link: '前后记录不衔接',
+        hash: '记录内容被改动',
+      },
+      advice: '本机的数据仍完整保存，同步继续进行；请联系本单位审核人或管理员核查。',
+    },
     entities: { spotCheck: '抽样单', enterprise: '被检查单位' },
     reject: {
       validation: '内容不符合要求，未保存。请按提示修改。',
