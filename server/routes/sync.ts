@@ -1,16 +1,15 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   PullQuerySchema,
   PullRequestSchema,
   PushRequestSchema,
   SkipRequestSchema,
-  type PullResponse,
   type PushResponse,
 } from '../../shared/sync/protocol';
 import type { ServerConfig } from '../config';
 import { HttpError } from '../errors';
 import type { Storage } from '../storage/types';
-import { pullPage } from '../sync/pull';
+import { pullPage, pullPageJson } from '../sync/pull';
 import { pushBatch, skipMutation } from '../sync/push';
 import type { Caller } from '../sync/scope';
 import { parseBody } from '../validate';
@@ -68,11 +67,13 @@ export function syncRoutes(
     return res;
   });
 
+  /** Answers with the page's JSON text (a PullResponse; documents as stored, see pull.ts). */
   const pull = async (
     req: FastifyRequest,
+    reply: FastifyReply,
     input: unknown,
     schema: typeof PullRequestSchema | typeof PullQuerySchema,
-  ): Promise<PullResponse> => {
+  ): Promise<string> => {
     const caller = callerOf(req);
     const body = parseBody(schema, input ?? {});
     const res = await pullPage(storage, caller, {
@@ -89,8 +90,9 @@ export function syncRoutes(
       },
       'pull',
     );
-    return res;
+    void reply.type('application/json; charset=utf-8');
+    return pullPageJson(res);
   };
-  app.post('/v1/sync/pull', (req) => pull(req, req.body, PullRequestSchema));
-  app.get('/v1/sync/pull', (req) => pull(req, req.query, PullQuerySchema));
+  app.post('/v1/sync/pull', (req, reply) => pull(req, reply, req.body, PullRequestSchema));
+  app.get('/v1/sync/pull', (req, reply) => pull(req, reply, req.query, PullQuerySchema));
 }
