@@ -403,6 +403,29 @@ describe('approval rounds', () => {
     });
   });
 
+  it('voids an 审核 signature when the owner edits before the 审批: 审核 must sign again', () => {
+    const reviewed = unwrap(decide(pendingFile(), { step: 'file' }));
+    expect(reviewed.pending && nextLevel(reviewed.pending, reviewed.rev)).toBe('approve');
+    const edited = { ...reviewed, rev: reviewed.rev + 1 };
+    expect(edited.pending && nextLevel(edited.pending, edited.rev)).toBe('review');
+    expect(decide(edited, { step: 'file', level: 'approve' }, { actor: APPROVER })).toEqual({
+      ok: false,
+      error: { key: 'caseRule.wrongLevel', params: { level: 'review' } },
+    });
+    const reReviewed = unwrap(decide(edited, { step: 'file' }));
+    const approved = unwrap(
+      decide(reReviewed, { step: 'file', level: 'approve' }, { actor: APPROVER }),
+    );
+    expect(approved.stage).toBe('investigating');
+    const round = approved.approvals[approved.approvals.length - 1];
+    expect(round?.signatures.map((x) => [x.level, x.rev ?? null])).toEqual([
+      ['handler', null],
+      ['review', reviewed.rev],
+      ['review', edited.rev],
+      ['approve', edited.rev],
+    ]);
+  });
+
   it('allows one request at a time', () => {
     expect(ask(pendingFile(), 'transfer')).toEqual({
       ok: false,

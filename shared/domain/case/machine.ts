@@ -245,9 +245,20 @@ export function requestTransition(
   return { ok: true, value: { ...wf, pending: round } };
 }
 
-/** The level whose signature the pending round waits for. */
-export function nextLevel(round: ApprovalRound): ApprovalLevel {
-  const signed = new Set(round.signatures.map((s) => s.level));
+/**
+ * The level whose signature the pending round waits for. A supervisor's signature covers the
+ * content revision it was given on: when the owner changed the case afterwards (`currentRev`
+ * is newer), that signature no longer counts and its level must sign again, so an 审批 never
+ * rests on an 审核 of text the 审核 signer did not see.
+ */
+export function nextLevel(round: ApprovalRound, currentRev?: number): ApprovalLevel {
+  const valid = round.signatures.filter(
+    (s) =>
+      s.level === 'handler' ||
+      currentRev === undefined ||
+      (s.decision === 'approve' && (s.rev ?? round.rev) === currentRev),
+  );
+  const signed = new Set(valid.map((s) => s.level));
   return APPROVAL_LEVELS.find((l) => !signed.has(l)) ?? 'approve';
 }
 
@@ -283,7 +294,7 @@ export function decideApproval(
   if (round.step !== d.step) return fail('caseRule.wrongStep', { step: round.step });
   // Content changed after the reviewer looked: the approval would cover text nobody reviewed.
   if (d.targetRev !== wf.rev) return fail('caseRule.stale', { rev: wf.rev });
-  const expected = nextLevel(round);
+  const expected = nextLevel(round, wf.rev);
   if (d.level !== expected) return fail('caseRule.wrongLevel', { level: expected });
   if (d.decision === 'return' && blank(d.comment)) return fail('caseRule.commentRequired');
   const signature: ApprovalSignature = {
@@ -294,6 +305,7 @@ export function decideApproval(
     signerName: actor.name,
     date: ctx.today,
     at: ctx.at,
+    rev: wf.rev,
   };
   const signed: ApprovalRound = { ...round, signatures: [...round.signatures, signature] };
   if (d.decision === 'return') {

@@ -18,6 +18,8 @@ export interface ApprovalSignature {
   date: string;
   /** Exact time (ISO 8601), for the timeline. */
   at: string;
+  /** The content revision signed (supervisor levels; a later edit voids the signature). */
+  rev?: number;
 }
 
 export interface ApprovalRound {
