@@ -325,6 +325,30 @@ describe('deciding on a case step', () => {
     expect(audit.slice(-2).map((a) => a.action)).toEqual(['approve', 'approve']);
   });
 
+  it('asks for 审核 again when the content changed after it was signed', async () => {
+    await s.ok('review.decide', { ...onCase, level: 'review', comment: '同意' });
+    s.store.db.prepare("UPDATE outbox SET state = 'done'").run();
+    // The server took the 审核 signature; then the owner edited the facts (rev 2).
+    const signed = def((await s.ok('case.get', { id: CASE })).record.pending);
+    s.pull({ entity: 'case', id: CASE, doc: pendingCaseDoc({ pending: signed, rev: 2 }) });
+    const detail = await s.ok('case.get', { id: CASE });
+    expect(detail.nextLevel).toBe('review');
+    const queue = await s.ok('review.queue', {});
+    expect(queue).toEqual([
+      expect.objectContaining({ targetId: CASE, level: 'review', targetRev: 2 }),
+    ]);
+    const approve = await s.call('review.decide', {
+      ...onCase,
+      level: 'approve',
+      comment: '',
+      targetRev: 2,
+    });
+    expect(approve.ok ? null : approve.error.message).toEqual({
+      key: 'caseRule.wrongLevel',
+      params: { level: 'review' },
+    });
+  });
+
   it('replays unsent decisions on a pulled case and yields to the server’s answer', async () => {
     const r = await s.ok('review.decide', { ...onCase, level: 'review', comment: '同意' });
     // The owner's edit reached the server first: the server's case is at rev 2 now.

@@ -33,7 +33,7 @@ export function getCase(ctx: ServiceContext, id: string): Result<CaseDetail> {
     record,
     deadlines: caseDeadlines(deadlineFacts(record), { today: chinaDate(ctx.now()) }),
     available: canEdit ? availableTransitions(record) : [],
-    nextLevel: record.pending ? nextLevel(record.pending) : null,
+    nextLevel: record.pending ? nextLevel(record.pending, record.rev) : null,
     reviews: ctx.store.reviews.listFor('case', id),
     canEdit,
     canReview,

@@ -39,7 +39,7 @@ export function reviewQueue(ctx: ServiceContext): Result<ReviewQueueItem[]> {
       targetRev: record.rev,
       summary: summaryOf(record, today),
       step: round.step,
-      level: nextLevel(round),
+      level: nextLevel(round, record.rev),
       requestedAt: request?.at ?? record.updatedAt,
       handlerOpinion: request?.opinion ?? '',
     });
