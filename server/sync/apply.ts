@@ -44,7 +44,11 @@ export async function applyMutation(ctx: BatchContext, m: Mutation): Promise<Mut
     }
     const plan = await handler.create(ctx, m);
     if (isRejection(plan)) return rejected(m, plan);
-    const seq = ctx.entities.insert({ entity: m.entity, id: m.entityId, ...plan }, device);
+    const seq = ctx.entities.insert(
+      { entity: m.entity, id: m.entityId, ...plan },
+      device,
+      m.changes,
+    );
     return applied(m, seq);
   }
 

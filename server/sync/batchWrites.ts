@@ -12,6 +12,7 @@ import { settleAll } from '../storage/settle';
 import type { Queryable, QueryOptions } from '../storage/types';
 import type { SeqAllocator } from './counter';
 import { BatchEntities } from './entities/batchEntities';
+import type { KnownJson } from './jsonReuse';
 import { MutationLog } from './mutationLog';
 
 /** SQL that may change `entities` behind the batch's cache (anything but a plain SELECT). */
@@ -29,8 +30,9 @@ export class BatchWrites {
     seqs: SeqAllocator,
     deviceId: string,
   ) {
-    this.entities = new BatchEntities(raw, seqs);
-    this.log = new MutationLog(raw, deviceId);
+    const known: KnownJson = new WeakMap();
+    this.entities = new BatchEntities(raw, seqs, known);
+    this.log = new MutationLog(raw, deviceId, known);
     this.tx = {
       query: async <T>(sql: string, params?: readonly unknown[], opts?: QueryOptions) => {
         await this.settle();

@@ -6,6 +6,7 @@ import type { Mutation, MutationResult } from '../../shared/sync/protocol';
 import { insertRows } from '../storage/multiRow';
 import { settleAll } from '../storage/settle';
 import type { Queryable, RowSet } from '../storage/types';
+import type { KnownJson } from './jsonReuse';
 
 /** Bulk-inserted with the batch's new entities (binary COPY on PostgreSQL). */
 const LOG_COLUMNS = {
@@ -46,6 +47,8 @@ export class MutationLog {
   constructor(
     private readonly tx: Queryable,
     private readonly deviceId: string,
+    /** JSON texts already made for this batch (see jsonReuse.ts). */
+    private readonly known: KnownJson = new WeakMap(),
   ) {}
 
   get queued(): number {
@@ -61,7 +64,7 @@ export class MutationLog {
       m.entityId,
       m.op,
       m.baseServerSeq,
-      JSON.stringify(m.changes),
+      this.known.get(m.changes) ?? JSON.stringify(m.changes),
       m.hlc,
       result.status,
       JSON.stringify(result),

@@ -21,6 +21,7 @@ import { insertRows, sendRows, type MultiRowStatement } from '../../storage/mult
 import { settleAll } from '../../storage/settle';
 import { restamp } from '../conflicts';
 import type { SeqAllocator } from '../counter';
+import { docJsonReusing, type KnownJson } from '../jsonReuse';
 import { loadEntity, toEntityRow, type EntityRow, type RawEntityRow } from './repo';
 import { decodeStamps, encodeStamps, stampsForNew, type StoredStamps } from './stampCodec';
 
@@ -70,6 +71,8 @@ export class BatchEntities {
   constructor(
     private readonly tx: Queryable,
     private readonly seqs: SeqAllocator,
+    /** JSON texts shared with the push log (see ../jsonReuse.ts). */
+    private readonly known: KnownJson = new WeakMap(),
   ) {}
 
   /** Reads the named entities in one query (those not already known). */
@@ -116,8 +119,12 @@ export class BatchEntities {
     };
   }
 
-  /** A new entity: every leaf stamped with its new serverSeq and the device. Returns the seq. */
-  insert(row: NewEntityRow, deviceId: string): number {
+  /**
+   * A new entity: every leaf stamped with its new serverSeq and the device. Returns the seq.
+   * `sent`: the changes of the mutation that creates it, when the document may hold them as its
+   * `data` (their JSON text is then made once for both, see ../jsonReuse.ts).
+   */
+  insert(row: NewEntityRow, deviceId: string, sent?: Record<string, unknown>): number {
     const seq = this.seqs.next();
     const fields = stampsForNew(row.doc, { s: seq, d: deviceId });
     this.put({
@@ -125,7 +132,7 @@ export class BatchEntities {
       id: row.id,
       unitId: row.unitId,
       ownerUserId: row.ownerUserId,
-      docJson: JSON.stringify(row.doc),
+      docJson: docJsonReusing(row.doc, sent, this.known),
       fieldsJson: JSON.stringify(fields),
       serverSeq: seq,
       isNew: true,

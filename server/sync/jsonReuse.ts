@@ -1,0 +1,105 @@
+/**
+ * Serializing the same JSON once. A create usually stores, as its document's `data`, exactly the
+ * `data` the device sent (validated and completed, and for a complete record nothing changes),
+ * and the push path writes both: the document (entities.doc) and what was sent (the push log).
+ * When the two are the same JSON, the text is made once and used in both places.
+ *
+ * Everything here is exact: sameJson is true only when JSON.stringify would give the same text
+ * for both values, and stringifyWith gives exactly JSON.stringify's text. Anything outside plain
+ * JSON data (undefined, functions, non-finite numbers, class instances, toJSON) makes sameJson
+ * false, and the caller then serializes as usual.
+ */
+
+const isPlain = (v: object): boolean => {
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return (proto === Object.prototype || proto === null) && !('toJSON' in v);
+};
+
+/** True iff JSON.stringify(a) === JSON.stringify(b) (and both are plain JSON data). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) {
+    if (a === null) return true;
+    switch (typeof a) {
+      case 'string':
+      case 'boolean':
+        return true;
+      case 'number':
+        return Number.isFinite(a);
+      case 'object':
+        return plainJson(a as object);
+      default:
+        return false;
+    }
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || !isPlain(a) || !isPlain(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i] as string;
+    if (k !== kb[i]) return false;
+    if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+      return false;
+  }
+  return true;
+}
+
+/** The same object on both sides: it still has to be plain JSON data throughout. */
+function plainJson(v: object): boolean {
+  if (Array.isArray(v)) return v.every((x) => sameJson(x, x));
+  if (!isPlain(v)) return false;
+  for (const x of Object.values(v)) if (!sameJson(x, x)) return false;
+  return true;
+}
+
+/**
+ * JSON.stringify(obj) for a plain object whose members named in `known` have the given JSON
+ * text (the caller guarantees it is JSON.stringify of that member's value). Member order and
+ * the skipping of undefined, function and symbol values are JSON.stringify's.
+ */
+export function stringifyWith(obj: Record<string, unknown>, known: Record<string, string>): string {
+  if (!isPlain(obj)) return JSON.stringify(obj);
+  const parts: string[] = [];
+  for (const key of Object.keys(obj)) {
+    const v = obj[key];
+    const text = Object.hasOwn(known, key) ? known[key] : JSON.stringify(v);
+    if (text === undefined) continue;
+    parts.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/**
+ * JSON texts already made during a push batch, by the object they serialize (a mutation's
+ * `changes`): the push log takes them instead of serializing again.
+ */
+export type KnownJson = WeakMap<object, string>;
+
+/**
+ * The document's JSON text; when its `data` is the same JSON as the `data` the device sent (and
+ * that is all it sent), made once and also remembered as the text of `sent` for the push log.
+ */
+export function docJsonReusing(
+  doc: Record<string, unknown>,
+  sent: Record<string, unknown> | undefined,
+  known: KnownJson,
+): string {
+  if (
+    sent !== undefined &&
+    Object.hasOwn(doc, 'data') &&
+    Object.keys(sent).length === 1 &&
+    Object.hasOwn(sent, 'data') &&
+    sameJson(doc.data, sent.data)
+  ) {
+    const data = JSON.stringify(sent.data);
+    known.set(sent, `{"data":${data}}`);
+    return stringifyWith(doc, { data });
+  }
+  return JSON.stringify(doc);
+}
