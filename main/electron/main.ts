@@ -12,6 +12,7 @@ import { startCoreProcess, type CoreClient } from './coreClient';
 import { hardenAllWebContents, hardenSession } from './hardening';
 import { registerApiIpc } from './ipc';
 import { buildMenu } from './menu';
+import { registerPrintIpc } from './print';
 import { DEFAULT_SIZE, isVisibleOn, loadWindowState, trackWindowState } from './windowState';
 
 const rendererDir = path.resolve(__dirname, '..', 'renderer');
@@ -70,6 +71,7 @@ async function onReady(): Promise<void> {
     trustedContents: () => mainWindow?.webContents,
     call: (method, input) => client.call(method, input),
   });
+  registerPrintIpc(() => mainWindow?.webContents);
   Menu.setApplicationMenu(buildMenu(!app.isPackaged));
   createWindow();
   app.on('activate', () => {

@@ -21,4 +21,17 @@ const api = Object.fromEntries(
 );
 
 contextBridge.exposeInMainWorld('fieldcheck', api);
-contextBridge.exposeInMainWorld('fieldcheckShell', { kind: 'electron' });
+// Printing a filled form (main/electron/print.ts): the system dialog, or a PDF.
+const PRINT_CHANNEL = 'fieldcheck:print';
+const printCall = (action: 'print' | 'pdf') => (html: string) =>
+  ipcRenderer.invoke(PRINT_CHANNEL, action, html).catch((err: unknown) =>
+    fail('TRANSPORT', 'e.transport', {
+      detail: err instanceof Error ? err.message : String(err),
+    }),
+  );
+
+contextBridge.exposeInMainWorld('fieldcheckShell', {
+  kind: 'electron',
+  printHtml: printCall('print'),
+  htmlToPdf: printCall('pdf'),
+});
