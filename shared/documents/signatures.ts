@@ -3,7 +3,7 @@
  * item), by role. A refusal is kept with its reason and witness and printed as such.
  */
 import type { Signature, SignerRole } from '../schemas/signature';
-import { zhDate } from './format';
+import { zhDayOfInstant } from './format';
 import type { DocumentKind } from './kinds';
 import type { SignatureSlotView, SignatureView } from './view';
 
@@ -14,7 +14,7 @@ export function signatureView(s: Signature): SignatureView {
     refused: s.refused,
     refusalReason: s.refusalReason,
     witness: s.witness,
-    date: zhDate(s.signedAt),
+    date: zhDayOfInstant(s.signedAt),
   };
 }
 

@@ -246,6 +246,15 @@ describe('view models from a realistic case', () => {
     ]);
   });
 
+  it('dates a signature stored as a UTC instant by its Beijing day', () => {
+    const record = caseRecord((d) => {
+      const s = d.signatures.find((x) => x.role === 'recipient');
+      if (s) s.signedAt = '2026-11-24T17:30:00.000Z';
+    });
+    const v = view('deliveryReceipt', '', caseSource(record));
+    expect(v.signatures.recipient.signatures[0]?.date).toBe('2026年11月25日');
+  });
+
   it('结案审批表: dates, the decision number, execution, and the 结案 round', () => {
     const v = view('closingApproval');
     expect(v).toMatchObject({
