@@ -4,10 +4,14 @@
  *
  * - everyone: the product catalog (reference data, unit_id NULL);
  * - inspector: enterprises of their unit and its ancestors (a team sees the city's and the
- *   province's register), the people of their own unit, and their own spot checks;
+ *   province's register), the people of their own unit, their own spot checks and cases, and
+ *   the review decisions on them;
  * - supervisor / admin: additionally everything of their unit's sub-units: enterprises, people
- *   and every spot check recorded there.
+ *   and every spot check, case and review decision recorded there.
  * Units elsewhere in the tree (a sibling team, another city) are out of scope both ways.
+ *
+ * A review row carries its target's unit and the reviewer as owner; the inspector finds the
+ * reviews of their records through the target (`targetType`, `targetId` in the document).
  */
 import type { Role, UserProfile } from '../../shared/sync/protocol';
 
@@ -26,7 +30,7 @@ export interface Scope {
   unitId: string;
   enterpriseUnits: string[];
   peopleUnits: string[];
-  /** Units whose spot checks the caller sees regardless of who recorded them. */
+  /** Units whose spot checks, cases and reviews the caller sees regardless of who recorded them. */
   recordUnits: string[];
 }
 
@@ -34,6 +38,8 @@ export interface ScopedRow {
   entity: string;
   unitId: string | null;
   ownerUserId: string | null;
+  /** For a review: the owner of the record it decides on. */
+  targetOwnerUserId?: string | null;
 }
 
 export function scopeFor(c: Caller): Scope {
@@ -61,7 +67,14 @@ export function canRead(s: Scope, row: ScopedRow): boolean {
     // An attachment carries its spot check's unit and owner, so it is seen exactly like it.
     case 'spotCheck':
     case 'attachment':
+    case 'case':
       return row.ownerUserId === s.userId || inList(s.recordUnits, row.unitId);
+    case 'review':
+      return (
+        row.ownerUserId === s.userId ||
+        row.targetOwnerUserId === s.userId ||
+        inList(s.recordUnits, row.unitId)
+      );
     default:
       return false;
   }
@@ -69,17 +82,22 @@ export function canRead(s: Scope, row: ScopedRow): boolean {
 
 /**
  * Devices change only the kinds they push; reference rows are pull-only. The enterprise
- * register is shared by everyone who sees it, but a sampling record (and its photos) is
- * written by its owner alone: a supervisor reads it and decides on it in review records of
- * their own, never by editing the inspector's record.
+ * register is shared by everyone who sees it, but a sampling record (and its photos) and a case
+ * (its content and its steps) are written by their owner alone: a supervisor reads them and
+ * decides on them in review records of their own, never by editing the inspector's record.
+ * Review records are created only, by a supervisor whose scope holds the target (review.ts).
  */
 export function canWrite(s: Scope, row: ScopedRow): boolean {
   if (row.entity === 'enterprise') return canRead(s, row);
-  if (row.entity === 'spotCheck' || row.entity === 'attachment') {
+  if (row.entity === 'spotCheck' || row.entity === 'attachment' || row.entity === 'case') {
     return row.ownerUserId === s.userId;
   }
   return false;
 }
+
+/** Whether a record lies in the caller's unit or a unit under it (for the review rules). */
+export const inRecordUnits = (s: Scope, unitId: string | null): boolean =>
+  inList(s.recordUnits, unitId);
 
 /** The pull filter over `entities` (alias-free), with params starting at $first. */
 export function scopeSql(s: Scope, first: number): { sql: string; params: unknown[] } {
@@ -88,7 +106,10 @@ export function scopeSql(s: Scope, first: number): { sql: string; params: unknow
     sql: `(entity = 'category'
       OR (entity = 'person' AND unit_id = ANY(${p(0)}::uuid[]))
       OR (entity = 'enterprise' AND unit_id = ANY(${p(1)}::uuid[]))
-      OR (entity IN ('spotCheck', 'attachment') AND (owner_user_id = ${p(2)}::uuid OR unit_id = ANY(${p(3)}::uuid[]))))`,
+      OR (entity IN ('spotCheck', 'attachment', 'case', 'review') AND (owner_user_id = ${p(2)}::uuid OR unit_id = ANY(${p(3)}::uuid[])))
+      OR (entity = 'review' AND (doc->>'targetType', doc->>'targetId') IN (
+        SELECT t.entity, t.id FROM entities t
+        WHERE t.owner_user_id = ${p(2)}::uuid AND t.entity IN ('spotCheck', 'case'))))`,
     params: [s.peopleUnits, s.enterpriseUnits, s.userId, s.recordUnits],
   };
 }

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { creditCodeCheckChar } from '../../shared/domain/creditCode';
+import type { CaseDataInput } from '../../shared/schemas/case';
 import { EMPTY_ENTERPRISE } from '../../shared/schemas/enterprise';
 import { emptySpotCheckData } from '../../shared/schemas/spotCheck';
 import type {
@@ -323,4 +324,60 @@ export function submittableSpotCheckData(): Record<string, unknown> {
     { name: '李执法', credentialNumber: 'LN-A-0002' },
   ];
   return d;
+}
+
+/**
+ * A case's content with what every step of the procedure asks for already filled in (the state
+ * machine's guards pass), so a test can walk a case through its stages. `today` is the Beijing
+ * day the server will use: the 告知书 and the 决定书 are delivered on it, and the party waived
+ * the 陈述申辩 window so the decision need not wait.
+ */
+export function completeCaseData(today: string, over: Partial<CaseDataInput> = {}): CaseDataInput {
+  return {
+    source: 'complaint',
+    sourceRef: 'JB-2026-017',
+    cause: '涉嫌生产不合格塑胶玩具',
+    discoveredAt: today,
+    parties: [
+      {
+        kind: 'enterprise',
+        name: '沈阳第1化工有限公司',
+        creditCode: creditCodeFor(1),
+        legalRepresentative: '刘某',
+        address: '沈阳市和平区南京街1号',
+      },
+    ],
+    facts: '经抽样检验，该批次塑胶玩具小零件项目不合格。',
+    legalBasis: '《中华人民共和国产品质量法》第十三条',
+    penaltyBasis: '《中华人民共和国产品质量法》第四十九条',
+    officers: [
+      { name: '张执法', credentialNumber: 'LN-A-0001' },
+      { name: '李执法', credentialNumber: 'LN-A-0002' },
+    ],
+    onSite: { place: '成品库', findings: '库存同批次玩具 200 件。' },
+    notice: { deliveredAt: today, waived: true },
+    decision: { content: '没收不合格产品，并处罚款。', deliveredAt: today },
+    execution: { executedAt: today, note: '罚款已缴纳。' },
+    transferTo: '沈阳市公安局',
+    ...over,
+  };
+}
+
+/** A review decision's changes (ReviewDecisionInputSchema). */
+export function reviewChanges(
+  targetType: 'case' | 'spotCheck',
+  targetId: string,
+  targetRev: number,
+  over: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    targetType,
+    targetId,
+    step: targetType === 'case' ? 'file' : 'submit',
+    level: targetType === 'case' ? 'review' : 'approve',
+    decision: 'approve',
+    comment: '',
+    targetRev,
+    ...over,
+  };
 }

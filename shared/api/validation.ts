@@ -21,8 +21,11 @@ export function issuesToFieldErrors(
   return out;
 }
 
+/** Messages that are i18n keys: field rules (`v.`) and the case rules schemas refer to. */
+const MESSAGE_KEY = /^(v|caseRule)\./;
+
 function messageFor(issue: z.core.$ZodIssue): MessageRef {
-  const key = issue.message.startsWith('v.') ? issue.message : fallbackKey(issue);
+  const key = MESSAGE_KEY.test(issue.message) ? issue.message : fallbackKey(issue);
   if (issue.code === 'too_big') return { key, params: { max: Number(issue.maximum) } };
   if (issue.code === 'too_small') return { key, params: { min: Number(issue.minimum) } };
   return { key };

@@ -1,8 +1,11 @@
 /**
- * Spot-check records (抽样单). The document: { status, version, supersedesId, supersededById,
- * createdBy, submittedAt, submittedBy, data }. Devices write `data` only; the rest is the
- * server's workflow state: `submit` asks for the transition, and a submitted record is never
- * edited again — a correction is a new record (op `correct`) linked to it.
+ * Spot-check records (抽样单). The document: { status, version, rev, supersedesId,
+ * supersededById, createdBy, submittedAt, submittedBy, review, data }. Devices write `data`
+ * only; the rest is the server's workflow state: `submit` asks for the transition, and a
+ * submitted record is not edited again — a correction is a new record (op `correct`) linked to
+ * it. A supervisor's review (review.ts) approves it (locked for good) or returns it (the owner
+ * edits and submits again); `review` keeps the latest decision, `rev` counts content changes so
+ * a decision on content the reviewer did not see is refused.
  */
 import {
   completeSpotCheckData,
@@ -12,20 +15,28 @@ import {
 } from '../../../shared/schemas/spotCheck';
 import { SPOT_CHECK_GROUPS } from '../../../shared/schemas/spotCheckFields';
 import { uuid } from '../../../shared/schemas/fields';
-import { applyChanges, isPlainObject, type Doc } from '../../../shared/sync/paths';
-import type { Mutation } from '../../../shared/sync/protocol';
+import { changedLeaves, isPlainObject, type Doc } from '../../../shared/sync/paths';
 import { canWrite } from '../scope';
-import { reject, validationRejection, type EntityHandler, type Rejection } from './types';
+import { ruleRejection } from './caseRules';
+import { createdData, onlyData, withChanges } from './dataChanges';
+import type { EntityRow } from './repo';
+import {
+  isRejection,
+  reject,
+  validationRejection,
+  type EntityHandler,
+  type Rejection,
+} from './types';
 
 const WORKFLOW_FIELDS = ['status', 'submittedAt', 'submittedBy'] as const;
 
-function onlyData(m: Mutation, allowed: readonly string[] = []): Rejection | null {
-  for (const path of Object.keys(m.changes)) {
-    if (path === 'data' || path.startsWith('data.') || allowed.includes(path)) continue;
-    return reject('fieldNotWritable', { field: path });
-  }
-  return null;
-}
+/** The owner may change the content while it is a draft or after it was returned. */
+const EDITABLE = new Set(['draft', 'returned']);
+/** Records that may be corrected by a new version. */
+const CORRECTABLE = new Set(['submitted', 'approved']);
+
+/** The content revision (records stored before revisions were counted are at 1). */
+export const revOf = (doc: Doc): number => (typeof doc.rev === 'number' ? doc.rev : 1);
 
 /**
  * Drafts are stored with every group and field present (blanks where nothing was typed), the
@@ -46,17 +57,13 @@ function submitData(data: Doc): Doc | Rejection {
 }
 
 /**
- * The `data` a create names. The app sends the whole document as `{ data: {...} }`; that object
- * is used as it is (draftData copies, never changes it, and it came from JSON), which skips a
- * deep clone per record. Dotted paths go through applyChanges as before.
+ * Bumps `rev` when the stored content changes. Done after conflict detection: `rev` is the
+ * server's bookkeeping, not a field two devices compete for.
  */
-function createdData(changes: Record<string, unknown>): unknown {
-  const keys = Object.keys(changes);
-  if (keys.length === 1 && keys[0] === 'data') return changes.data;
-  return applyChanges({}, changes).data;
+function counted(current: EntityRow, merged: Doc): Doc {
+  const changed = changedLeaves(current.doc.data as Doc, merged.data as Doc).length > 0;
+  return changed ? { ...merged, rev: revOf(current.doc) + 1 } : merged;
 }
-
-const isRej = (v: Doc | Rejection): v is Rejection => 'reject' in v && typeof v.reject === 'string';
 
 export const spotCheckHandler: EntityHandler = {
   entity: 'spotCheck',
@@ -64,53 +71,62 @@ export const spotCheckHandler: EntityHandler = {
   async create(ctx, m) {
     const bad = onlyData(m);
     if (bad) return bad;
-    const data = draftData(createdData(m.changes));
-    if (isRej(data)) return data;
+    const given = createdData(m.changes);
+    if (isRejection(given)) return given;
+    const data = draftData(given.data);
+    if (isRejection(data)) return data;
     const doc: Doc = {
       status: 'draft',
       version: 1,
+      rev: 1,
       supersedesId: null,
       supersededById: null,
       createdBy: ctx.caller.user.id,
       submittedAt: null,
       submittedBy: null,
+      review: null,
       data,
     };
     return { doc, unitId: ctx.caller.user.unitId, ownerUserId: ctx.caller.user.id };
   },
 
   async change(ctx, m, current) {
-    if (current.doc.status !== 'draft') return reject(m.op === 'submit' ? 'notDraft' : 'immutable');
+    const status = String(current.doc.status);
+    if (status === 'approved') return ruleRejection({ key: 'caseRule.approvedLocked' });
+    if (!EDITABLE.has(status)) return reject(m.op === 'submit' ? 'notDraft' : 'immutable');
     const bad = onlyData(m);
     if (bad) return bad;
-    const next = applyChanges(current.doc, m.changes);
+    const next = withChanges(current.doc, m.changes);
+    if (isRejection(next)) return next;
+    const draft = draftData(next.data);
+    if (isRejection(draft)) return draft;
     if (m.op === 'update') {
-      const data = draftData(next.data);
-      if (isRej(data)) return data;
-      return { candidate: { ...next, data } };
+      return {
+        candidate: { ...current.doc, data: draft },
+        finalize: (merged) => counted(current, merged),
+      };
     }
     if (m.op !== 'submit') return reject('unsupportedOp', { op: m.op });
-    const draft = draftData(next.data);
-    if (isRej(draft)) return draft;
     const data = submitData(draft);
-    if (isRej(data)) return data;
-    const candidate = {
-      ...next,
-      data,
-      status: 'submitted',
-      submittedAt: ctx.now().toISOString(),
-      submittedBy: ctx.caller.user.id,
-    };
+    if (isRejection(data)) return data;
     return {
-      candidate,
+      // Only the content is compared for conflicts; the status change is decided below.
+      candidate: { ...current.doc, data },
       // A record must not freeze with someone else's value silently replaced: with conflicts
-      // it stays a draft (the other fields merge) until a person resolves them and resubmits.
+      // it keeps its status (the other fields merge) until a person resolves them and resubmits.
       finalize: (merged, conflicts) => {
-        if (conflicts.length === 0) return merged;
-        const out: Doc = { ...merged };
+        const out = counted(current, merged);
+        if (conflicts.length === 0) {
+          return {
+            ...out,
+            status: 'submitted',
+            submittedAt: ctx.now().toISOString(),
+            submittedBy: ctx.caller.user.id,
+          };
+        }
         for (const f of WORKFLOW_FIELDS) out[f] = current.doc[f];
         const d = draftData(out.data);
-        return isRej(d) ? d : { ...out, data: d };
+        return isRejection(d) ? d : { ...out, data: d };
       },
     };
   },
@@ -124,19 +140,22 @@ export const spotCheckHandler: EntityHandler = {
     const old = await ctx.entities.load('spotCheck', oldId.data);
     if (!old) return reject('notFound');
     if (!canWrite(ctx.scope, old)) return reject('outOfScope');
-    if (old.doc.status !== 'submitted') return reject('notSubmitted');
+    if (!CORRECTABLE.has(String(old.doc.status))) return reject('notSubmitted');
     if (old.doc.supersededById) return reject('alreadyCorrected');
-    const given = applyChanges({}, m.changes).data;
-    const data = draftData(isPlainObject(given) ? given : old.doc.data);
-    if (isRej(data)) return data;
+    const given = withChanges({}, m.changes);
+    if (isRejection(given)) return given;
+    const data = draftData(isPlainObject(given.data) ? given.data : old.doc.data);
+    if (isRejection(data)) return data;
     const doc: Doc = {
       status: 'draft',
       version: Number(old.doc.version ?? 1) + 1,
+      rev: 1,
       supersedesId: old.id,
       supersededById: null,
       createdBy: ctx.caller.user.id,
       submittedAt: null,
       submittedBy: null,
+      review: null,
       data,
     };
     const device = ctx.caller.deviceId;
