@@ -1,13 +1,35 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/appStore';
-import { routeHash, routeSection } from '../routes/routes';
+import { routeHash, routeSection, type Section } from '../routes/routes';
+import {
+  useIsSupervisor,
+  useReviewQueue,
+  useReviewQueueRefresh,
+} from '../features/review/reviewQueueStore';
 
-const ITEMS = [
+interface Item {
+  section: Section;
+  hash: string;
+  label: string;
+  icon: string;
+  /** Shown only to supervisors. */
+  supervisorOnly?: boolean;
+}
+
+const ITEMS: readonly Item[] = [
   {
     section: 'spotChecks',
     hash: routeHash({ name: 'spotChecks' }),
     label: 'nav.spotChecks',
     icon: '单',
+  },
+  { section: 'cases', hash: routeHash({ name: 'cases' }), label: 'cases.nav.cases', icon: '案' },
+  {
+    section: 'review',
+    hash: routeHash({ name: 'review' }),
+    label: 'cases.nav.review',
+    icon: '审',
+    supervisorOnly: true,
   },
   {
     section: 'enterprises',
@@ -17,15 +39,18 @@ const ITEMS = [
   },
   { section: 'sync', hash: routeHash({ name: 'sync' }), label: 'nav.sync', icon: '同' },
   { section: 'settings', hash: routeHash({ name: 'settings' }), label: 'nav.settings', icon: '设' },
-] as const;
+];
 
 export function Sidebar() {
   const { t } = useTranslation();
   const section = useAppStore((s) => routeSection(s.route));
+  const supervisor = useIsSupervisor();
+  const waiting = useReviewQueue((s) => s.items?.length ?? 0);
+  useReviewQueueRefresh();
   return (
     <nav className="sidebar" aria-label={t('app.title')}>
       <ul>
-        {ITEMS.map((item) => (
+        {ITEMS.filter((item) => supervisor || !item.supervisorOnly).map((item) => (
           <li key={item.section}>
             <a
               href={item.hash}
@@ -36,6 +61,11 @@ export function Sidebar() {
                 {item.icon}
               </span>
               {t(item.label)}
+              {item.section === 'review' && waiting > 0 ? (
+                <span className="sidebar-count" aria-hidden="true">
+                  {waiting}
+                </span>
+              ) : null}
             </a>
           </li>
         ))}

@@ -1,6 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { SpotCheckStatus } from '../../shared/schemas/spotCheck';
 
+const TONE: Record<SpotCheckStatus, string> = {
+  draft: 'badge-amber',
+  submitted: 'badge-green',
+  returned: 'badge-red',
+  approved: 'badge-blue',
+};
+
 export function StatusBadge({
   status,
   superseded,
@@ -10,9 +17,5 @@ export function StatusBadge({
 }) {
   const { t } = useTranslation();
   if (superseded) return <span className="badge badge-grey">{t('spotCheck.supersededBadge')}</span>;
-  return status === 'submitted' ? (
-    <span className="badge badge-green">{t('spotCheck.submittedBadge')}</span>
-  ) : (
-    <span className="badge badge-amber">{t('spotCheck.draftBadge')}</span>
-  );
+  return <span className={`badge ${TONE[status]}`}>{t(`status.${status}`)}</span>;
 }

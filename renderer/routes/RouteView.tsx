@@ -5,6 +5,9 @@ import { EnterpriseListPage } from '../features/enterprises/EnterpriseListPage';
 import { EnterprisePage } from '../features/enterprises/EnterprisePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
+import { CaseListPage } from '../features/cases/CaseListPage';
+import { CasePage } from '../features/cases/CasePage';
+import { ReviewQueuePage } from '../features/review/ReviewQueuePage';
 
 export function RouteView() {
   const route = useAppStore((s) => s.route);
@@ -20,6 +23,12 @@ export function RouteView() {
       return <EnterprisePage key="new" id={null} />;
     case 'enterprise':
       return <EnterprisePage key={route.id} id={route.id} />;
+    case 'cases':
+      return <CaseListPage />;
+    case 'case':
+      return <CasePage key={route.id} id={route.id} />;
+    case 'review':
+      return <ReviewQueuePage />;
     case 'settings':
       return <SettingsPage />;
     case 'sync':

@@ -5,8 +5,13 @@ export type Route =
   | { name: 'enterprises' }
   | { name: 'enterpriseNew' }
   | { name: 'enterprise'; id: string }
+  | { name: 'cases' }
+  | { name: 'case'; id: string }
+  | { name: 'review' }
   | { name: 'settings' }
   | { name: 'sync' };
+
+export type Section = 'spotChecks' | 'enterprises' | 'cases' | 'review' | 'settings' | 'sync';
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -15,6 +20,8 @@ export function parseHash(hash: string): Route {
     if (id === 'new') return { name: 'enterpriseNew' };
     return id ? { name: 'enterprise', id } : { name: 'enterprises' };
   }
+  if (section === 'cases') return id ? { name: 'case', id } : { name: 'cases' };
+  if (section === 'review') return { name: 'review' };
   if (section === 'settings') return { name: 'settings' };
   if (section === 'sync') return { name: 'sync' };
   if (section === 'spot-checks' && id) return { name: 'spotCheck', id };
@@ -33,6 +40,12 @@ export function routeHash(route: Route): string {
       return '#/enterprises/new';
     case 'enterprise':
       return `#/enterprises/${encodeURIComponent(route.id)}`;
+    case 'cases':
+      return '#/cases';
+    case 'case':
+      return `#/cases/${encodeURIComponent(route.id)}`;
+    case 'review':
+      return '#/review';
     case 'settings':
       return '#/settings';
     case 'sync':
@@ -41,8 +54,10 @@ export function routeHash(route: Route): string {
 }
 
 /** Which sidebar entry a route belongs to. */
-export function routeSection(route: Route): 'spotChecks' | 'enterprises' | 'settings' | 'sync' {
+export function routeSection(route: Route): Section {
   if (route.name === 'spotCheck' || route.name === 'spotChecks') return 'spotChecks';
+  if (route.name === 'case' || route.name === 'cases') return 'cases';
+  if (route.name === 'review') return 'review';
   if (route.name === 'settings') return 'settings';
   if (route.name === 'sync') return 'sync';
   return 'enterprises';

@@ -5,8 +5,19 @@ export const sectionId = (key: string) => `sec-${key}`;
 /**
  * Jumps between sections. Buttons, not #anchors: the hash belongs to the router.
  */
-export function SectionNav({ sections }: { sections: readonly string[] }) {
+export function SectionNav({
+  sections,
+  labelOf,
+  title,
+}: {
+  sections: readonly string[];
+  /** A section's name; the spot check's group names by default. */
+  labelOf?: (key: string) => string;
+  title?: string;
+}) {
   const { t } = useTranslation();
+  const label = labelOf ?? ((key: string) => t(`groups.${key}`));
+  const heading = title ?? t('spotCheck.sections');
   const jump = (key: string) => {
     const el = document.getElementById(sectionId(key));
     el?.scrollIntoView({ block: 'start', behavior: 'smooth' });
@@ -17,13 +28,13 @@ export function SectionNav({ sections }: { sections: readonly string[] }) {
     });
   };
   return (
-    <nav className="section-nav" aria-label={t('spotCheck.sections')}>
-      <p className="section-nav-title">{t('spotCheck.sections')}</p>
+    <nav className="section-nav" aria-label={heading}>
+      <p className="section-nav-title">{heading}</p>
       <ul>
         {sections.map((key) => (
           <li key={key}>
             <button type="button" onClick={() => jump(key)}>
-              {t(`groups.${key}`)}
+              {label(key)}
             </button>
           </li>
         ))}

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { SpotCheckRecord } from '../../../shared/schemas/spotCheck';
 import { routeHash } from '../../routes/routes';
-import { formatTime } from '../../lib/format';
 import { StatusBadge } from '../../components/StatusBadge';
-import type { SaveStatus } from './useDraftSaver';
+import type { SaveStatus } from '../drafts/draftSaver';
+import { SaveStatusText } from '../drafts/SaveStatusText';
+import { takesEdits } from './spotCheckDrafts';
 
 export function SpotCheckActionBar({
   record,
@@ -14,6 +15,8 @@ export function SpotCheckActionBar({
   onSave,
   onSubmit,
   onCorrect,
+  canOpenCase,
+  onOpenCase,
 }: {
   record: SpotCheckRecord;
   /** Someone else's record (a supervisor's view): no save, submit or correction here. */
@@ -24,15 +27,13 @@ export function SpotCheckActionBar({
   onSave: () => void;
   onSubmit: () => void;
   onCorrect: () => void;
+  /** The lab's conclusion is 不合格 and the record is the user's own: a case may start from it. */
+  canOpenCase: boolean;
+  /** 立案: open a case from this record. */
+  onOpenCase: () => void;
 }) {
   const { t } = useTranslation();
-  const draft = record.status === 'draft' && !foreign;
-  let saveText = '';
-  if (status === 'saving') saveText = t('common.saving');
-  else if (status === 'pending') saveText = t('common.unsaved');
-  else if (status === 'error') saveText = t('common.saveFailed');
-  else if (savedAt) saveText = t('common.savedAt', { time: formatTime(savedAt) });
-  else if (draft) saveText = t('common.savedAt', { time: formatTime(new Date(record.updatedAt)) });
+  const draft = takesEdits(record.status) && !foreign;
 
   return (
     <div className="action-bar">
@@ -48,10 +49,23 @@ export function SpotCheckActionBar({
           {t('spotCheck.versionLabel', { version: record.version })}
         </span>
       </div>
-      <div className={`save-status save-status--${status}`} role="status" aria-live="polite">
-        {saveText}
-      </div>
+      <SaveStatusText
+        status={status}
+        savedAt={savedAt}
+        storedAt={draft ? record.updatedAt : null}
+      />
       <div className="action-bar-buttons">
+        {canOpenCase ? (
+          <button
+            type="button"
+            className="btn btn-case"
+            onClick={onOpenCase}
+            disabled={busy}
+            title={t('cases.spotCheckReview.openCaseHint')}
+          >
+            {t('cases.spotCheckReview.openCase')}
+          </button>
+        ) : null}
         {draft ? (
           <>
             <button type="button" className="btn" onClick={onSave} disabled={busy} title="Ctrl+S">
@@ -61,7 +75,7 @@ export function SpotCheckActionBar({
               {t('spotCheck.submit')}
             </button>
           </>
-        ) : record.supersededById === null && !foreign ? (
+        ) : record.status !== 'returned' && record.supersededById === null && !foreign ? (
           <button type="button" className="btn btn-primary" onClick={onCorrect} disabled={busy}>
             {t('spotCheck.createCorrection')}
           </button>

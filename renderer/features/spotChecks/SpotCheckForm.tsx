@@ -24,8 +24,11 @@ import { SpotCheckActionBar } from './SpotCheckActionBar';
 import { SectionNav, sectionId } from './SectionNav';
 import { VersionChain } from './VersionChain';
 import { formNameFor, spotCheckPathLabel } from './paths';
-import { useDraftSaver } from './useDraftSaver';
-import { clearLocalCopy } from './localCopy';
+import { useDraftSaver } from '../drafts/useDraftSaver';
+import { spotCheckCopies, spotCheckDraftTarget, takesEdits } from './spotCheckDrafts';
+import { SpotCheckReviewState } from './SpotCheckReviewState';
+import { ReviewDecisionBar } from '../review/ReviewDecisionBar';
+import { useReviewQueue } from '../review/reviewQueueStore';
 import { PhotoSection } from '../photos/PhotoSection';
 import { useSyncStore } from '../sync/syncStore';
 
@@ -69,7 +72,16 @@ export function SpotCheckForm({
   const userId = useSyncStore((s) => s.status?.user?.id ?? null);
   const userRole = useSyncStore((s) => s.status?.user?.role ?? null);
   const foreign = userId !== null && userRole !== 'inspector' && record.createdBy !== userId;
-  const readOnly = record.status !== 'draft' || foreign;
+  const readOnly = !takesEdits(record.status) || foreign;
+  // A supervisor reviews what the queue offers: a submitted record of someone else, at the
+  // server's revision the queue names (the approval covers exactly that content).
+  const queuedRev = useReviewQueue(
+    (s) =>
+      s.items?.find((i) => i.targetType === 'spotCheck' && i.targetId === record.id)?.targetRev ??
+      null,
+  );
+  const canReview =
+    userRole === 'supervisor' && foreign && record.status === 'submitted' && queuedRev !== null;
   const {
     register,
     control,
@@ -87,8 +99,9 @@ export function SpotCheckForm({
     status,
     savedAt,
     error: saveError,
-    submittedElsewhere,
+    lockedElsewhere,
   } = useDraftSaver({
+    target: spotCheckDraftTarget,
     id: record.id,
     revision: record.revision,
     base: completeSpotCheckData(record.data),
@@ -104,9 +117,14 @@ export function SpotCheckForm({
   const [showUnapplied, setShowUnapplied] = useState(unapplied);
   const [busy, setBusy] = useState(false);
 
-  const [sameAsSampledUnit, refused, imported] = useWatch({
+  const [sameAsSampledUnit, refused, imported, conclusion] = useWatch({
     control,
-    name: ['producer.sameAsSampledUnit', 'signatory.refused', 'sample.imported'],
+    name: [
+      'producer.sameAsSampledUnit',
+      'signatory.refused',
+      'sample.imported',
+      'result.conclusion',
+    ],
   });
 
   useEffect(() => {
@@ -193,8 +211,37 @@ export function SpotCheckForm({
       cancelLabel: t('common.cancel'),
     });
     if (!confirmed) return;
-    clearLocalCopy(record.id);
+    spotCheckCopies.clear(record.id);
     setShowUnapplied(false);
+  };
+
+  const openCase = async () => {
+    const confirmed = await askConfirm({
+      title: t('cases.spotCheckReview.openCaseTitle'),
+      body: t('cases.spotCheckReview.openCaseBody'),
+      okLabel: t('cases.spotCheckReview.openCase'),
+      cancelLabel: t('common.cancel'),
+    });
+    if (!confirmed) return;
+    setBusy(true);
+    // The case is made from the stored record: unsaved input goes in first.
+    const saved = readOnly ? true : await saver.saveNow();
+    const result = saved ? await api()['case.openFromSpotCheck']({ spotCheckId: record.id }) : null;
+    setBusy(false);
+    if (!result) return;
+    if (!result.ok) {
+      // Opened before (here or by a colleague): go to that case rather than refuse.
+      const existing = result.error.message.params?.id;
+      if (result.error.code === 'DUPLICATE' && typeof existing === 'string') {
+        showNotice(result.error.message);
+        navigate({ name: 'case', id: existing });
+        return;
+      }
+      setSubmitProblem({ error: result.error, count: 0 });
+      return;
+    }
+    showNotice({ key: 'cases.openedFromSpotCheck' });
+    navigate({ name: 'case', id: result.value.id });
   };
 
   const createCorrection = async () => {
@@ -246,6 +293,8 @@ export function SpotCheckForm({
         onSave={() => void saver.saveNow()}
         onSubmit={() => void submit()}
         onCorrect={() => void createCorrection()}
+        canOpenCase={conclusion === 'fail' && !foreign && record.supersededById === null}
+        onOpenCase={() => void openCase()}
       />
       <div className="record-layout">
         <SectionNav sections={SECTION_ORDER} />
@@ -284,7 +333,21 @@ export function SpotCheckForm({
                 </button>
               </div>
             ) : null}
-            {submittedElsewhere ? (
+            {canReview && queuedRev !== null ? (
+              <ReviewDecisionBar
+                target={{
+                  targetType: 'spotCheck',
+                  targetId: record.id,
+                  step: 'submit',
+                  level: 'approve',
+                  targetRev: queuedRev,
+                }}
+                heading={t('cases.review.barSpotCheck')}
+                onDecided={reload}
+              />
+            ) : null}
+            <SpotCheckReviewState record={record} />
+            {lockedElsewhere ? (
               <div className="banner banner-error" role="alert">
                 <div className="banner-text">{t('spotCheck.submittedElsewhere')}</div>
                 <button type="button" className="btn btn-small" onClick={reload}>
@@ -304,12 +367,12 @@ export function SpotCheckForm({
                 </button>
               </div>
             ) : null}
-            {foreign && record.status === 'draft' ? (
+            {foreign && takesEdits(record.status) ? (
               <div className="banner banner-readonly" role="status">
                 <div className="banner-text">{t('spotCheck.foreignNotice')}</div>
               </div>
             ) : null}
-            {readOnly && !foreign && !superseding ? (
+            {record.status === 'submitted' && !foreign && !superseding ? (
               <div className="banner banner-readonly" role="status">
                 <div className="banner-text">{t('spotCheck.readOnlyNotice')}</div>
               </div>

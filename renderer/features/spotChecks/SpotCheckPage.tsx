@@ -7,47 +7,27 @@ import { completeSpotCheckData, type SpotCheckData } from '../../../shared/schem
 import { tMessage } from '../../i18n/messages';
 import { routeHash } from '../../routes/routes';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { threeWayMerge } from '../../lib/threeWayMerge';
-import { clearLocalCopy, readLocalCopy, sameValues, type LocalCopy } from './localCopy';
+import { openDraft, type OpenedDraft } from '../drafts/openDraft';
+import { spotCheckCopies, takesEdits } from './spotCheckDrafts';
 import { SpotCheckForm } from './SpotCheckForm';
 
-interface Opened {
+interface Opened extends OpenedDraft<SpotCheckData> {
   history: SpotCheckWithHistory;
-  initialValues: SpotCheckData;
-  restored: boolean;
-  /** A local copy holds input that a submitted record can no longer take; the copy is kept. */
-  unapplied: boolean;
   /** Bumped on reload so the form restarts from the stored record. */
   generation: number;
-}
-
-/**
- * The stored data with the local copy's input on it. Same revision: the copy as it is. The
- * record moved on (sync pull, conflict resolution): only the fields edited locally, merged onto
- * the stored data, so changes made elsewhere are kept. A copy from an older version without its
- * base cannot be merged safely and is taken as carrying no input.
- */
-function withLocalInput(local: LocalCopy, stored: SpotCheckData, revision: number): SpotCheckData {
-  if (local.revision === revision) return local.values;
-  return local.base ? threeWayMerge(local.base, local.values, stored) : stored;
 }
 
 /** Decides what the form opens with: the stored record, or unsaved input kept locally. */
 function open(history: SpotCheckWithHistory, generation: number): Opened {
   const { record } = history;
-  const stored = completeSpotCheckData(record.data);
-  const local = readLocalCopy(record.id);
-  const values = local ? withLocalInput(local, stored, record.revision) : stored;
-  const pending = local !== null && !sameValues(values, stored);
-  if (pending && record.status === 'draft') {
-    return { history, initialValues: values, restored: true, unapplied: false, generation };
-  }
-  if (pending) {
-    // Submitted elsewhere: the input cannot go into this record, but is not thrown away.
-    return { history, initialValues: stored, restored: false, unapplied: true, generation };
-  }
-  if (local) clearLocalCopy(record.id);
-  return { history, initialValues: stored, restored: false, unapplied: false, generation };
+  const draft = openDraft(
+    spotCheckCopies,
+    record.id,
+    completeSpotCheckData(record.data),
+    record.revision,
+    takesEdits(record.status),
+  );
+  return { history, generation, ...draft };
 }
 
 export function SpotCheckPage({ id }: { id: string }) {

@@ -1,21 +1,21 @@
 /**
- * Autosave for one draft. Saves run one at a time, each naming the revision the previous one
+ * Autosave for one draft (a spot check's, a case's: the record kind comes in as a DraftTarget).
+ * Saves run one at a time, each naming the revision the previous one
  * returned; edits made while a save is in flight lead to another save after it. A failed save
  * leaves the values on screen and in the local copy and is retried on the next change or click.
  * If the record's revision moved on meanwhile (a sync pull, a conflict resolution), the save is
  * refused with CONFLICT: the saver fetches the record, merges the input made here onto it
  * (threeWayMerge against the last saved data), puts the merged values in the form and saves
- * again. If the record was submitted elsewhere, autosave stops; the input stays in the local copy.
+ * again. If the record stopped taking edits elsewhere (submitted, locked), autosave stops; the
+ * input stays in the local copy.
  * A plain class (an external store for React) because its timers and in-flight promise are
  * not render state.
  */
-import { api } from '../../api/client';
-import type { ApiError } from '../../../shared/api/result';
-import { completeSpotCheckData, type SpotCheckData } from '../../../shared/schemas/spotCheck';
+import type { ApiError, Result } from '../../../shared/api/result';
 import { changedLeaves, cloneJson, getPath, type Doc } from '../../../shared/sync/paths';
 import { threeWayMerge } from '../../lib/threeWayMerge';
 import { setUnsaved } from '../../store/appStore';
-import { clearLocalCopy, writeLocalCopy } from './localCopy';
+import type { LocalCopyStore } from './localCopy';
 
 export const AUTOSAVE_MS = 800;
 /** Merges after CONFLICT within one save before giving up (each needs the record to move again). */
@@ -23,20 +23,36 @@ const MAX_REBASES = 3;
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
+/** A record as the saver needs it after a refused save. */
+export interface StoredDraft<T> {
+  revision: number;
+  data: T;
+  /** Whether the record still takes edits from this user (not submitted, approved or locked). */
+  editable: boolean;
+}
+
+/** How one kind of record is saved, read back and copied locally. */
+export interface DraftTarget<T> {
+  /** Saves `values` on top of `expectedRevision`; a newer stored revision answers CONFLICT. */
+  save(id: string, expectedRevision: number, values: T): Promise<Result<{ revision: number }>>;
+  load(id: string): Promise<Result<StoredDraft<T>>>;
+  copies: LocalCopyStore<T>;
+}
+
 export interface SaverSnapshot {
   status: SaveStatus;
   savedAt: Date | null;
   error: ApiError | null;
-  /** The record was submitted elsewhere: autosave has stopped, the input is kept locally. */
-  submittedElsewhere: boolean;
+  /** The record stopped taking edits elsewhere: autosave has stopped, the input is kept locally. */
+  lockedElsewhere: boolean;
 }
 
-export class DraftSaver {
+export class DraftSaver<T extends object> {
   private snapshot: SaverSnapshot = {
     status: 'idle',
     savedAt: null,
     error: null,
-    submittedElsewhere: false,
+    lockedElsewhere: false,
   };
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -49,11 +65,12 @@ export class DraftSaver {
   private applying = false;
 
   constructor(
+    private readonly target: DraftTarget<T>,
     private readonly id: string,
     private revision: number,
     /** The stored data at `revision`: what the input on screen is a change of. */
-    private base: SpotCheckData,
-    private readonly getValues: () => SpotCheckData,
+    private base: T,
+    private readonly getValues: () => T,
     /** Puts one field's value into the form (after a merge with a change made elsewhere). */
     private readonly setField: (path: string, value: unknown) => void,
     /** The form opened with a restored local copy the store does not have yet. */
@@ -83,7 +100,7 @@ export class DraftSaver {
     if (this.disposed || this.applying) return;
     this.changeSeq += 1;
     // The local copy first: whatever happens to the save, the input survives.
-    writeLocalCopy(this.id, this.getValues(), this.revision, this.base);
+    this.target.copies.write(this.id, this.getValues(), this.revision, this.base);
     if (this.stopped) return;
     setUnsaved(true);
     if (this.snapshot.status !== 'error') this.set({ status: 'pending' });
@@ -126,13 +143,9 @@ export class DraftSaver {
     setUnsaved(false);
   }
 
-  private async save(seq: number, values: SpotCheckData): Promise<boolean> {
+  private async save(seq: number, values: T): Promise<boolean> {
     for (let rebases = 0; ; rebases++) {
-      const result = await api()['spotCheck.saveDraft']({
-        id: this.id,
-        expectedRevision: this.revision,
-        data: values,
-      });
+      const result = await this.target.save(this.id, this.revision, values);
       if (result.ok) {
         this.revision = result.value.revision;
         // A copy: the form's getValues() shares nested objects with its live state.
@@ -150,7 +163,7 @@ export class DraftSaver {
     this.savedSeq = seq;
     const done = !this.hasUnsaved();
     if (done) {
-      clearLocalCopy(this.id);
+      this.target.copies.clear(this.id);
       if (!this.disposed) setUnsaved(false);
     }
     this.set({ status: done ? 'saved' : 'pending', error: null, savedAt: new Date() });
@@ -161,27 +174,27 @@ export class DraftSaver {
    * The record moved on since the last save: merge the input made here onto its current data,
    * show the merged values and continue from its revision. Null if there is nothing to save to.
    */
-  private async rebase(conflict: ApiError): Promise<{ seq: number; values: SpotCheckData } | null> {
-    const got = await api()['spotCheck.get']({ id: this.id });
+  private async rebase(conflict: ApiError): Promise<{ seq: number; values: T } | null> {
+    const got = await this.target.load(this.id);
     if (!got.ok) {
       this.set({ status: 'error', error: conflict });
       return null;
     }
-    const { record } = got.value;
-    if (record.status !== 'draft') {
-      // Submitted elsewhere: the local copy (with its base) stays for the inspector to see.
+    const stored = got.value;
+    if (!stored.editable) {
+      // Submitted or locked elsewhere: the local copy (with its base) stays for the user to see.
       this.stopped = true;
       this.cancelTimer();
       if (!this.disposed) setUnsaved(false);
-      this.set({ status: 'error', error: null, submittedElsewhere: true });
+      this.set({ status: 'error', error: null, lockedElsewhere: true });
       return null;
     }
-    const theirs = completeSpotCheckData(record.data);
+    const theirs = stored.data;
     // Read, merge and write back with no await in between, so no keystroke falls in a gap.
     const mine = cloneJson(this.getValues());
     const seq = this.changeSeq;
     const merged = threeWayMerge(this.base, mine, theirs);
-    this.revision = record.revision;
+    this.revision = stored.revision;
     this.base = theirs;
     if (!this.disposed) {
       this.applying = true;
@@ -194,7 +207,7 @@ export class DraftSaver {
         this.applying = false;
       }
     }
-    writeLocalCopy(this.id, merged, this.revision, this.base);
+    this.target.copies.write(this.id, merged, this.revision, this.base);
     return { seq, values: merged };
   }
 

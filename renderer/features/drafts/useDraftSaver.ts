@@ -1,22 +1,23 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { SpotCheckData } from '../../../shared/schemas/spotCheck';
-import { DraftSaver } from './draftSaver';
+import { DraftSaver, type DraftTarget } from './draftSaver';
 
 export type { SaveStatus } from './draftSaver';
 
 /** One DraftSaver per mounted form (the form is re-keyed when the record changes). */
-export function useDraftSaver(opts: {
+export function useDraftSaver<T extends object>(opts: {
+  target: DraftTarget<T>;
   id: string;
   revision: number;
   /** The stored data at `revision`. */
-  base: SpotCheckData;
+  base: T;
   initiallyDirty: boolean;
-  getValues: () => SpotCheckData;
+  getValues: () => T;
   setField: (path: string, value: unknown) => void;
 }) {
   const [saver] = useState(
     () =>
-      new DraftSaver(
+      new DraftSaver<T>(
+        opts.target,
         opts.id,
         opts.revision,
         opts.base,
