@@ -24,12 +24,18 @@ const TWO_32 = 2 ** 32;
 
 const SAFE_IDENT = /^[a-z_][a-z0-9_]*$/;
 
-/** `COPY table (columns) FROM STDIN (FORMAT binary)`; names are checked, never quoted input. */
-export function copyStatement(set: Pick<RowSet, 'table' | 'columns'>): string {
+/**
+ * `COPY table (columns) FROM STDIN (FORMAT binary)`, or from PGlite's `'/dev/blob'` (the data
+ * given with the query); names are checked, never quoted input.
+ */
+export function copyStatement(
+  set: Pick<RowSet, 'table' | 'columns'>,
+  source: 'STDIN' | "'/dev/blob'" = 'STDIN',
+): string {
   for (const name of [set.table, ...set.columns]) {
     if (!SAFE_IDENT.test(name)) throw new Error(`copyStatement: bad identifier ${name}`);
   }
-  return `COPY ${set.table} (${set.columns.join(', ')}) FROM STDIN (FORMAT binary)`;
+  return `COPY ${set.table} (${set.columns.join(', ')}) FROM ${source} (FORMAT binary)`;
 }
 
 /** Most bytes a value of this type can take, length word included. */
@@ -167,7 +173,7 @@ export class CopyInQuery {
   private readonly data: Buffer[];
 
   constructor(sets: readonly RowSet[]) {
-    this.text = sets.map(copyStatement).join('; ');
+    this.text = sets.map((set) => copyStatement(set)).join('; ');
     this.data = sets.map((set) => encodeRows(set, true));
   }
 

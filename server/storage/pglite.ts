@@ -9,7 +9,8 @@
  */
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { Queryable, QueryResult, Storage, TransactionOptions } from './types';
+import { copyStatement, encodeRows } from './copyBinary';
+import type { Queryable, QueryResult, RowSet, Storage, TransactionOptions } from './types';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -26,6 +27,14 @@ parentPort.on('message', async (msg) => {
     if (msg.op === 'query') {
       const r = await db.query(msg.sql, msg.params);
       result = { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    } else if (msg.op === 'copy') {
+      // Binary COPY from the data sent along (PGlite reads it as '/dev/blob'), in order.
+      let rowCount = 0;
+      for (const c of msg.copies) {
+        const r = await db.query(c.sql, [], { blob: new Blob([c.data]) });
+        rowCount += r.affectedRows ?? 0;
+      }
+      result = { rows: [], rowCount };
     } else if (msg.op === 'exec') {
       await db.exec(msg.sql);
     } else if (msg.op === 'close') {
@@ -84,12 +93,12 @@ export async function openPglite(dataDir?: string): Promise<Storage> {
   worker.on('error', (err) => failAll(err));
   worker.on('exit', (code) => failAll(new Error(`PGlite worker exited (${code})`)));
 
-  const send = (msg: Record<string, unknown>): Promise<unknown> => {
+  const send = (msg: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<unknown> => {
     if (dead) return Promise.reject(dead);
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.postMessage({ ...msg, id });
+      worker.postMessage({ ...msg, id }, transfer);
     });
   };
   const rawQuery = async <T>(
@@ -98,8 +107,21 @@ export async function openPglite(dataDir?: string): Promise<Storage> {
   ): Promise<QueryResult<T>> =>
     (await send({ op: 'query', sql, params: [...params] })) as QueryResult<T>;
 
+  /** Bulk inserts as binary COPY in the worker (see copyBinary.ts); the data moves, not copied. */
+  const insertRows = async (sets: readonly RowSet[]): Promise<void> => {
+    const copies = sets
+      .filter((set) => set.rows.length > 0)
+      .map((set) => ({ sql: copyStatement(set, "'/dev/blob'"), data: encodeRows(set) }));
+    if (copies.length === 0) return;
+    // encodeRows returns buffers with an ArrayBuffer of their own, so they can be transferred.
+    await send(
+      { op: 'copy', copies },
+      copies.map((c) => c.data.buffer as ArrayBuffer),
+    );
+  };
+
   const queue = new Queue();
-  const session: Queryable = { query: rawQuery };
+  const session: Queryable = { query: rawQuery, insertRows };
   try {
     await queue.run(() => rawQuery('SELECT 1'));
   } catch (err) {
