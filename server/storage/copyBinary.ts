@@ -46,10 +46,25 @@ function maxBytes(type: ColumnType, v: unknown): number {
       return 20;
     case 'int8':
       return 12;
-    default:
+    default: {
       // UTF-8 needs at most 3 bytes per UTF-16 code unit; jsonb adds its version byte.
-      return 5 + 3 * (v as string).length;
+      if (typeof v === 'string') return 5 + 3 * v.length;
+      let n = 5;
+      for (const part of v as readonly string[]) n += 3 * part.length;
+      return n;
+    }
   }
+}
+
+const isParts = (v: unknown): v is readonly string[] =>
+  Array.isArray(v) && v.every((p) => typeof p === 'string');
+
+/** Writes a string, or parts one after another, as UTF-8 at `at`; returns the bytes written. */
+function writeText(b: Buffer, v: string | readonly string[], at: number): number {
+  if (typeof v === 'string') return b.write(v, at, 'utf8');
+  let o = at;
+  for (const part of v) o += b.write(part, o, 'utf8');
+  return o - at;
 }
 
 function badValue(type: ColumnType, v: unknown): Error {
@@ -78,7 +93,14 @@ export function encodeRows(set: RowSet, framed = false): Buffer {
     for (let j = 0; j < width; j++) {
       const v = row[j];
       const t = types[j] as ColumnType;
-      if (v !== null && v !== undefined && t !== 'uuid' && t !== 'int8' && typeof v !== 'string')
+      if (
+        v !== null &&
+        v !== undefined &&
+        t !== 'uuid' &&
+        t !== 'int8' &&
+        typeof v !== 'string' &&
+        !isParts(v)
+      )
         throw badValue(t, v);
       size += maxBytes(t, v);
     }
@@ -129,13 +151,13 @@ export function encodeRows(set: RowSet, framed = false): Buffer {
         case 'jsonb': {
           // jsonb's binary form: version 1, then the JSON text.
           b[o + 4] = 1;
-          const n = b.write(v as string, o + 5, 'utf8');
+          const n = writeText(b, v as string | readonly string[], o + 5);
           b.writeInt32BE(n + 1, o);
           o += 5 + n;
           break;
         }
         default: {
-          const n = b.write(v as string, o + 4, 'utf8');
+          const n = writeText(b, v as string | readonly string[], o + 4);
           b.writeInt32BE(n, o);
           o += 4 + n;
         }

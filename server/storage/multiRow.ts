@@ -88,5 +88,7 @@ export function insertRows(tx: Queryable, sets: readonly RowSet[]): Promise<unkn
   const todo = sets.filter((s) => s.rows.length > 0);
   if (todo.length === 0) return [];
   if (tx.insertRows) return [tx.insertRows(todo)];
-  return todo.flatMap((s) => sendRows(tx, insertStatement(s), s.rows));
+  const joined = (row: readonly unknown[]) =>
+    row.map((v) => (Array.isArray(v) ? (v as string[]).join('') : v));
+  return todo.flatMap((s) => sendRows(tx, insertStatement(s), s.rows.map(joined)));
 }

@@ -22,7 +22,9 @@ export type ColumnType = 'text' | 'uuid' | 'int8' | 'json' | 'jsonb';
 
 /**
  * Rows for one table, for a bulk insert. `types` are the columns' own SQL types, in order;
- * values: strings (text, uuid, and JSON text for json/jsonb), numbers for int8, or null.
+ * values: strings (text, uuid, and JSON text for json/jsonb), numbers for int8, or null. A text
+ * or JSON value may also be given as parts (string[]): the value is their concatenation, written
+ * part by part without building the whole string.
  */
 export interface RowSet {
   table: string;

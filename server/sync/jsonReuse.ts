@@ -59,27 +59,51 @@ function plainJson(v: object): boolean {
 }
 
 /**
- * JSON.stringify(obj) for a plain object whose members named in `known` have the given JSON
- * text (the caller guarantees it is JSON.stringify of that member's value). Member order and
- * the skipping of undefined, function and symbol values are JSON.stringify's.
+ * JSON text as one string or as parts to concatenate (see storage/types.ts RowSet: parts are
+ * written one after another, so a large known text is never copied into a new string).
  */
-export function stringifyWith(obj: Record<string, unknown>, known: Record<string, string>): string {
-  if (!isPlain(obj)) return JSON.stringify(obj);
+export type JsonText = string | readonly string[];
+
+export const jsonString = (t: JsonText): string => (typeof t === 'string' ? t : t.join(''));
+
+/**
+ * JSON.stringify(obj) for a plain object whose members named in `known` have the given JSON
+ * text (the caller guarantees it is JSON.stringify of that member's value), as parts: the known
+ * texts are parts of their own. Member order and the skipping of undefined, function and symbol
+ * values are JSON.stringify's.
+ */
+export function stringifyParts(
+  obj: Record<string, unknown>,
+  known: Record<string, string>,
+): string[] {
+  if (!isPlain(obj)) return [JSON.stringify(obj)];
   const parts: string[] = [];
+  let cur = '{';
+  let sep = '';
   for (const key of Object.keys(obj)) {
-    const v = obj[key];
-    const text = Object.hasOwn(known, key) ? known[key] : JSON.stringify(v);
-    if (text === undefined) continue;
-    parts.push(`${JSON.stringify(key)}:${text}`);
+    if (Object.hasOwn(known, key)) {
+      parts.push(`${cur}${sep}${JSON.stringify(key)}:`, known[key] as string);
+      cur = '';
+    } else {
+      const text = JSON.stringify(obj[key]);
+      if (text === undefined) continue;
+      cur += `${sep}${JSON.stringify(key)}:${text}`;
+    }
+    sep = ',';
   }
-  return `{${parts.join(',')}}`;
+  parts.push(`${cur}}`);
+  return parts;
 }
+
+/** stringifyParts as one string. */
+export const stringifyWith = (obj: Record<string, unknown>, known: Record<string, string>) =>
+  stringifyParts(obj, known).join('');
 
 /**
  * JSON texts already made during a push batch, by the object they serialize (a mutation's
  * `changes`): the push log takes them instead of serializing again.
  */
-export type KnownJson = WeakMap<object, string>;
+export type KnownJson = WeakMap<object, JsonText>;
 
 /**
  * The document's JSON text; when its `data` is the same JSON as the `data` the device sent (and
@@ -89,7 +113,7 @@ export function docJsonReusing(
   doc: Record<string, unknown>,
   sent: Record<string, unknown> | undefined,
   known: KnownJson,
-): string {
+): JsonText {
   if (
     sent !== undefined &&
     Object.hasOwn(doc, 'data') &&
@@ -98,8 +122,8 @@ export function docJsonReusing(
     sameJson(doc.data, sent.data)
   ) {
     const data = JSON.stringify(sent.data);
-    known.set(sent, `{"data":${data}}`);
-    return stringifyWith(doc, { data });
+    known.set(sent, ['{"data":', data, '}']);
+    return stringifyParts(doc, { data });
   }
   return JSON.stringify(doc);
 }

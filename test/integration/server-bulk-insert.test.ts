@@ -54,6 +54,7 @@ it('stores every column type exactly, two tables in one call', async () => {
     ['big', '0190A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5B', Number.MAX_SAFE_INTEGER, '[]', '[]'],
     ['json-tricky', null, 0, JSON.stringify(tricky), JSON.stringify(tricky)],
     ['string-seq', null, '9007199254740993', null, null],
+    [['pa', 'rts ', '文本'], null, null, ['{"a":', '[1,"二"]', '}'], ['{"b"', ':true}']],
   ];
   const rowsB = Array.from({ length: 250 }, (_, i) => [
     `k${i}`,
@@ -83,10 +84,33 @@ it('stores every column type exactly, two tables in one call', async () => {
   expect(byT.get('json-tricky')?.j).toEqual(tricky);
   expect(byT.get('json-tricky')?.jb).toEqual(tricky);
   expect(byT.get('string-seq')?.n).toBe('9007199254740993');
+  expect(byT.get('parts 文本')).toMatchObject({ j: { a: [1, '二'] }, jb: { b: true } });
   const b = await db.storage.query<{ n: unknown }>('SELECT count(*)::int AS n FROM bulk_b');
   expect(Number(b.rows[0]?.n)).toBe(250);
   const k7 = await db.storage.query<{ v: unknown }>(`SELECT v FROM bulk_b WHERE k = 'k7'`);
   expect(k7.rows[0]?.v).toEqual({ i: 7, s: '值7' });
+});
+
+it('without a bulk path (multi-row INSERTs) the same values are stored', async () => {
+  await db.storage.query('DELETE FROM bulk_b');
+  await db.storage.transaction(async (tx) => {
+    const plain = { query: tx.query.bind(tx) }; // no insertRows: multiRow.ts falls back
+    await settleAll(
+      insertRows(plain, [
+        B([
+          ['x1', JSON.stringify(tricky)],
+          ['x2', ['{"s":', JSON.stringify('部分'), '}']],
+        ]),
+      ]),
+    );
+  });
+  const { rows } = await db.storage.query<{ k: string; v: unknown }>(
+    'SELECT k, v FROM bulk_b ORDER BY k',
+  );
+  expect(rows).toEqual([
+    { k: 'x1', v: tricky },
+    { k: 'x2', v: { s: '部分' } },
+  ]);
 });
 
 it('a failing set fails the transaction, nothing of it stays, and the connection goes on', async () => {

@@ -21,7 +21,7 @@ import { insertRows, sendRows, type MultiRowStatement } from '../../storage/mult
 import { settleAll } from '../../storage/settle';
 import { restamp } from '../conflicts';
 import type { SeqAllocator } from '../counter';
-import { docJsonReusing, type KnownJson } from '../jsonReuse';
+import { docJsonReusing, jsonString, type JsonText, type KnownJson } from '../jsonReuse';
 import { loadEntity, toEntityRow, type EntityRow, type RawEntityRow } from './repo';
 import { decodeStamps, encodeStamps, stampsForNew, type StoredStamps } from './stampCodec';
 
@@ -30,7 +30,8 @@ interface Queued {
   id: string;
   unitId: string | null;
   ownerUserId: string | null;
-  docJson: string;
+  /** As written; parts when built from a text made once for the push log too (jsonReuse.ts). */
+  docJson: JsonText;
   fieldsJson: string;
   serverSeq: number;
   /** Not in the database yet: INSERT (else UPDATE). */
@@ -107,7 +108,7 @@ export class BatchEntities {
       return row;
     }
     if (!isQueued(hit)) return hit;
-    const doc = JSON.parse(hit.docJson) as Doc;
+    const doc = JSON.parse(jsonString(hit.docJson)) as Doc;
     return {
       entity: hit.entity,
       id: hit.id,
@@ -186,7 +187,7 @@ export class BatchEntities {
           q.fieldsJson,
           q.serverSeq,
         ]);
-      else updates.push([q.entity, q.id, q.docJson, q.fieldsJson, q.serverSeq]);
+      else updates.push([q.entity, q.id, jsonString(q.docJson), q.fieldsJson, q.serverSeq]);
     }
     this.queue.clear();
     return { inserts: { ...INSERT_COLUMNS, rows: inserts }, updates };
