@@ -115,7 +115,7 @@ export function CaseForm({
   const [detail, setDetail] = useState(initialDetail);
   const { record } = detail;
   const editable = caseTakesEdits(detail);
-  const { register, control, getValues, setValue, watch } = useForm<CaseData>({
+  const { register, control, getValues, setValue, watch, reset } = useForm<CaseData>({
     defaultValues: initialValues,
   });
   const {
@@ -178,9 +178,17 @@ export function CaseForm({
   const refresh = useCallback(async () => {
     const r = await api()['case.get']({ id: record.id });
     if (!r.ok) return;
-    if (r.value.record.rev !== saver.currentRevision() && !saver.hasUnsaved()) reload();
-    else setDetail(r.value);
-  }, [record.id, saver, reload]);
+    const moved = r.value.record.rev !== saver.currentRevision();
+    if (moved && !editable) {
+      // Read-only here (a reviewer's view): show the new content in place, so an open
+      // decision dialog and what was typed in it stay.
+      reset(completeCaseData(r.value.record.data));
+    } else if (moved && !saver.hasUnsaved()) {
+      reload();
+      return;
+    }
+    setDetail(r.value);
+  }, [record.id, saver, reload, editable, reset]);
 
   const lastSyncAt = useSyncStore((s) => s.status?.lastSuccessAt ?? null);
   const seenSyncAt = useRef(lastSyncAt);
@@ -303,6 +311,7 @@ export function CaseForm({
                   : undefined
               }
               onDecided={() => void refresh()}
+              onStale={() => void refresh()}
             />
           ) : null}
           <div className="record-notices">

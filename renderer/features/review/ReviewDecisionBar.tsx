@@ -27,12 +27,18 @@ export function ReviewDecisionBar({
   heading,
   detail,
   onDecided,
+  onStale,
 }: {
   target: ReviewTargetRef;
   heading: string;
   /** e.g. the 承办人意见 of the request. */
   detail?: string;
   onDecided: () => void;
+  /**
+   * The record changed since it was opened: re-read it (keeping this bar and its dialog) so the
+   * next try covers what is new. The queue is re-read in any case.
+   */
+  onStale?: () => void;
 }) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState<'approve' | 'return' | null>(null);
@@ -42,7 +48,13 @@ export function ReviewDecisionBar({
 
   const decide = async (decision: 'approve' | 'return', comment: string) => {
     const r = await api()['review.decide']({ ...target, decision, comment });
-    if (!r.ok) return r.error.message;
+    if (!r.ok) {
+      if (r.error.message.key === 'caseRule.stale') {
+        void reloadReviewQueue();
+        onStale?.();
+      }
+      return r.error.message;
+    }
     if (decision === 'return') showNotice({ key: 'cases.review.returned' });
     else if (isCase) showNotice({ key: 'cases.review.approved', params: { level: levelName } });
     else showNotice({ key: 'cases.review.approvedSpotCheck' });
