@@ -410,7 +410,12 @@ export const en: Messages = {
       advice:
         'All data on this computer is kept and sync continues; ask your supervisor or administrator to look into it.',
     },
-    entities: { spotCheck: 'Sampling record', enterprise: 'Enterprise' },
+    entities: {
+      spotCheck: 'Sampling record',
+      enterprise: 'Enterprise',
+      case: 'Case',
+      review: 'Review decision',
+    },
     reject: {
       validation: 'The content does not meet the rules; fix the marked fields.',
       notFound: 'The server has no such record.',

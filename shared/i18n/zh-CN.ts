@@ -396,7 +396,7 @@ export const zhCN = {
       },
       advice: '本机的数据仍完整保存，同步继续进行；请联系本单位审核人或管理员核查。',
     },
-    entities: { spotCheck: '抽样单', enterprise: '被检查单位' },
+    entities: { spotCheck: '抽样单', enterprise: '被检查单位', case: '案件', review: '审核意见' },
     reject: {
       validation: '内容不符合要求，未保存。请按提示修改。',
       notFound: '服务器上没有这条记录。',
