@@ -37,6 +37,12 @@ const ITEMS: readonly Item[] = [
     label: 'nav.enterprises',
     icon: '企',
   },
+  {
+    section: 'verify',
+    hash: routeHash({ name: 'verify' }),
+    label: 'documents.verify.title',
+    icon: '验',
+  },
   { section: 'sync', hash: routeHash({ name: 'sync' }), label: 'nav.sync', icon: '同' },
   { section: 'settings', hash: routeHash({ name: 'settings' }), label: 'nav.settings', icon: '设' },
 ];

@@ -8,6 +8,7 @@ import { SyncPage } from '../features/sync/SyncPage';
 import { CaseListPage } from '../features/cases/CaseListPage';
 import { CasePage } from '../features/cases/CasePage';
 import { ReviewQueuePage } from '../features/review/ReviewQueuePage';
+import { VerifyDocumentPage } from '../features/documents/VerifyDocumentPage';
 
 export function RouteView() {
   const route = useAppStore((s) => s.route);
@@ -33,5 +34,7 @@ export function RouteView() {
       return <SettingsPage />;
     case 'sync':
       return <SyncPage />;
+    case 'verify':
+      return <VerifyDocumentPage />;
   }
 }

@@ -9,9 +9,11 @@ export type Route =
   | { name: 'case'; id: string }
   | { name: 'review' }
   | { name: 'settings' }
-  | { name: 'sync' };
+  | { name: 'sync' }
+  | { name: 'verify' };
 
-export type Section = 'spotChecks' | 'enterprises' | 'cases' | 'review' | 'settings' | 'sync';
+export type Section =
+  'spotChecks' | 'enterprises' | 'cases' | 'review' | 'settings' | 'sync' | 'verify';
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -24,6 +26,7 @@ export function parseHash(hash: string): Route {
   if (section === 'review') return { name: 'review' };
   if (section === 'settings') return { name: 'settings' };
   if (section === 'sync') return { name: 'sync' };
+  if (section === 'verify') return { name: 'verify' };
   if (section === 'spot-checks' && id) return { name: 'spotCheck', id };
   return { name: 'spotChecks' };
 }
@@ -50,6 +53,8 @@ export function routeHash(route: Route): string {
       return '#/settings';
     case 'sync':
       return '#/sync';
+    case 'verify':
+      return '#/verify';
   }
 }
 
@@ -60,5 +65,6 @@ export function routeSection(route: Route): Section {
   if (route.name === 'review') return 'review';
   if (route.name === 'settings') return 'settings';
   if (route.name === 'sync') return 'sync';
+  if (route.name === 'verify') return 'verify';
   return 'enterprises';
 }

@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { openDraft, type OpenedDraft } from '../drafts/openDraft';
 import { spotCheckCopies, takesEdits } from './spotCheckDrafts';
 import { SpotCheckForm } from './SpotCheckForm';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 
 interface Opened extends OpenedDraft<SpotCheckData> {
   history: SpotCheckWithHistory;
@@ -66,13 +67,22 @@ export function SpotCheckPage({ id }: { id: string }) {
     );
   }
   return (
-    <SpotCheckForm
-      key={`${opened.history.record.revision}-${opened.generation}`}
-      history={opened.history}
-      initialValues={opened.initialValues}
-      restored={opened.restored}
-      unapplied={opened.unapplied}
-      reload={() => void load(opened.generation + 1)}
-    />
+    <>
+      <SpotCheckForm
+        key={`${opened.history.record.revision}-${opened.generation}`}
+        history={opened.history}
+        initialValues={opened.initialValues}
+        restored={opened.restored}
+        unapplied={opened.unapplied}
+        reload={() => void load(opened.generation + 1)}
+      />
+      <div className="page-pad">
+        <DocumentsPanel
+          ownerType="spotCheck"
+          ownerId={id}
+          refreshKey={opened.history.record.revision + opened.generation}
+        />
+      </div>
+    </>
   );
 }

@@ -1,0 +1,137 @@
+/**
+ * documents.issue / documents.pdf: a form leaves the app — sent to a printer, or saved as a
+ * PDF. Each is logged (who, when, which form and content, original or copy) with an audit
+ * entry on the record, in one transaction. A form whose content was printed before is a copy
+ * and says 副本 on every page.
+ *
+ * A PDF is logged only once Chromium made it: a failed run leaves no entry, and the error says
+ * in Chinese what is missing (FIELDCHECK_CHROMIUM names the browser when it is not where we
+ * look).
+ */
+import { v7 as uuidv7 } from 'uuid';
+import type {
+  DocumentPdf,
+  DocumentRef,
+  IssuedDocument,
+  PrintLogEntry,
+  PrintOutput,
+} from '../../../shared/api/documentContract';
+import { fail, ok, type Result } from '../../../shared/api/result';
+import { CHROMIUM_ENV, ChromiumError, htmlToPdf } from '../../documents/chromium';
+import { prepareDocument, renderPrepared, type PreparedDocument } from '../../documents/prepare';
+import { appendAudit, inTransaction, isFailure, requireProfile } from '../context';
+import type { DocumentContext } from './context';
+import { printedBefore } from './list';
+
+/** Writes the print log entry and the record's audit entry together. */
+function logPrint(
+  ctx: DocumentContext,
+  p: PreparedDocument,
+  output: PrintOutput,
+  copy: boolean,
+): Result<PrintLogEntry> {
+  return inTransaction(ctx, () => {
+    const actor = requireProfile(ctx);
+    if (isFailure(actor)) return actor;
+    const entry: PrintLogEntry = {
+      id: uuidv7(),
+      ...p.ref,
+      documentNumber: p.view.header.documentNumber,
+      recordVersion: p.version,
+      contentHash: p.contentHash,
+      copy,
+      output,
+      printedById: actor.id,
+      printedByName: actor.name,
+      printedAt: ctx.now().toISOString(),
+    };
+    ctx.printLog.insert(entry);
+    const summary = {
+      kind: entry.kind,
+      itemId: entry.itemId,
+      title: p.title,
+      output,
+      copy,
+      contentHash: entry.contentHash,
+      recordVersion: entry.recordVersion,
+    };
+    appendAudit(
+      ctx,
+      actor,
+      p.ref.ownerType,
+      p.ref.ownerId,
+      'update',
+      [{ path: `prints.${entry.id}`, old: null, new: summary }],
+      entry.printedAt,
+    );
+    return ok(entry);
+  });
+}
+
+/** Refusals before anything is made: no profile, no record, no such form. */
+function prepareToIssue(ctx: DocumentContext, ref: DocumentRef): Result<PreparedDocument> {
+  const actor = requireProfile(ctx);
+  if (isFailure(actor)) return actor;
+  return prepareDocument(ctx.store, ref);
+}
+
+export async function issueDocument(
+  ctx: DocumentContext,
+  ref: DocumentRef,
+  output: PrintOutput,
+): Promise<Result<IssuedDocument>> {
+  const prepared = prepareToIssue(ctx, ref);
+  if (!prepared.ok) return prepared;
+  const p = prepared.value;
+  const copy = printedBefore(ctx, ref, p.contentHash);
+  const html = await renderPrepared(p, ctx.files, copy);
+  const logged = logPrint(ctx, p, output, copy);
+  if (!logged.ok) return logged;
+  return ok({
+    html,
+    title: p.title,
+    contentHash: p.contentHash,
+    payload: p.payload,
+    fileName: p.fileName,
+    copy,
+    printId: logged.value.id,
+  });
+}
+
+export async function documentPdf(
+  ctx: DocumentContext,
+  ref: DocumentRef,
+): Promise<Result<DocumentPdf>> {
+  const prepared = prepareToIssue(ctx, ref);
+  if (!prepared.ok) return prepared;
+  const executable = ctx.chromium();
+  if (!executable) {
+    return fail('INTERNAL', 'documents.chromiumMissing', { env: CHROMIUM_ENV });
+  }
+  const p = prepared.value;
+  const copy = printedBefore(ctx, ref, p.contentHash);
+  const html = await renderPrepared(p, ctx.files, copy);
+  let pdf: Buffer;
+  try {
+    pdf = await htmlToPdf(html, {
+      executable,
+      ...(ctx.pdfTimeoutMs ? { timeoutMs: ctx.pdfTimeoutMs } : {}),
+    });
+  } catch (err) {
+    if (!(err instanceof ChromiumError)) throw err;
+    if (err.reason === 'missing') {
+      return fail('INTERNAL', 'documents.chromiumMissing', { env: CHROMIUM_ENV });
+    }
+    const key = err.reason === 'timeout' ? 'documents.pdfTimeout' : 'documents.pdfFailed';
+    return fail('INTERNAL', key, { detail: err.message });
+  }
+  const logged = logPrint(ctx, p, 'pdf', copy);
+  if (!logged.ok) return logged;
+  return ok({
+    pdfBase64: pdf.toString('base64'),
+    fileName: p.fileName,
+    copy,
+    contentHash: p.contentHash,
+    printId: logged.value.id,
+  });
+}

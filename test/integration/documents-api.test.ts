@@ -1,0 +1,90 @@
+/** The documents methods through the core's API: wiring, input checks, a case made by the app. */
+import { PROFILE, startCore, type TestCore } from './core-fixtures';
+
+let c: TestCore;
+
+beforeAll(async () => {
+  c = startCore();
+  await c.ok('profile.setup', PROFILE);
+});
+
+afterAll(async () => {
+  await c.core.shutdown();
+});
+
+describe('documents API', () => {
+  it('lists and previews the forms of a case made in the app', async () => {
+    const created = await c.ok('case.create', {});
+    const list = await c.ok('documents.list', { ownerType: 'case', ownerId: created.id });
+    expect(list.map((d) => d.kind)).toEqual([
+      'onSiteRecord',
+      'filingApproval',
+      'penaltyNotice',
+      'penaltyDecision',
+      'deliveryReceipt',
+      'closingApproval',
+    ]);
+    expect(list.every((d) => d.printCount === 0 && !d.currentPrinted)).toBe(true);
+    const preview = await c.ok('documents.preview', {
+      ownerType: 'case',
+      ownerId: created.id,
+      kind: 'filingApproval',
+    });
+    expect(preview.html).toContain('<h1 class="title">立案审批表</h1>');
+    expect(preview.html).toContain(PROFILE.unitName);
+    expect(preview.payload).toBe(
+      `FC1;case;${created.id};filingApproval;-;${created.rev};${preview.contentHash}`,
+    );
+    expect(preview.copy).toBe(false);
+    // A preview is not a print.
+    expect(await c.ok('documents.printLog', { ownerType: 'case', ownerId: created.id })).toEqual(
+      [],
+    );
+    const verdict = await c.ok('documents.verify', { payload: preview.payload });
+    expect(verdict).toMatchObject({ verdict: 'match', title: '立案审批表' });
+  });
+
+  it('refuses a form of the wrong owner, an unknown record and bad input', async () => {
+    const created = await c.ok('case.create', {});
+    const wrong = await c.call('documents.preview', {
+      ownerType: 'case',
+      ownerId: created.id,
+      kind: 'samplingSheet',
+    });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: { key: 'documents.noSuchForm' } },
+    });
+    const missing = await c.call('documents.list', {
+      ownerType: 'spotCheck',
+      ownerId: '0190f2a4-1b2c-7d3e-8f40-ffffffffffff',
+    });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const bad = await c.call('documents.preview', {
+      ownerType: 'case',
+      ownerId: created.id,
+      kind: 'letter' as 'filingApproval',
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await c.ok('documents.verify', { payload: 'FC1;nonsense' })).toEqual({
+      verdict: 'malformed',
+    });
+  });
+
+  it('logs a print of a spot check’s sampling sheet and marks the reprint a copy', async () => {
+    const sc = await c.ok('spotCheck.create', {});
+    const ref = { ownerType: 'spotCheck' as const, ownerId: sc.id, kind: 'samplingSheet' as const };
+    const first = await c.ok('documents.issue', { ...ref, output: 'print' });
+    const second = await c.ok('documents.issue', { ...ref, output: 'print' });
+    expect([first.copy, second.copy]).toEqual([false, true]);
+    const log = await c.ok('documents.printLog', { ownerType: 'spotCheck', ownerId: sc.id });
+    expect(log.map((e) => [e.copy, e.output, e.printedByName])).toEqual([
+      [false, 'print', PROFILE.name],
+      [true, 'print', PROFILE.name],
+    ]);
+    const audit = await c.ok('audit.list', { entityType: 'spotCheck', entityId: sc.id });
+    const prints = audit.filter((a) => a.changes[0]?.path.startsWith('prints.'));
+    expect(prints).toHaveLength(2);
+    expect(prints[1]?.changes[0]?.new).toMatchObject({ kind: 'samplingSheet', copy: true });
+  });
+});
