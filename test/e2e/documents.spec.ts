@@ -74,3 +74,36 @@ test('a spot check’s sampling sheet is previewed, saved as PDF, and its QR tex
   // What was typed stays.
   await expect(page.getByLabel('二维码内容')).toHaveValue('not a payload');
 });
+
+test('a case page offers its forms, and the 立案审批表 previews from the case', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  host = await startBrowserHostProcess(dataDir);
+  await page.goto(host.url);
+  await firstRunSetup(page);
+  await page.getByRole('link', { name: '案件' }).click();
+  await page
+    .getByRole('button', { name: /新建案件/ })
+    .first()
+    .click();
+
+  const panel = page.locator('.documents-panel');
+  for (const title of [
+    '现场检查笔录',
+    '立案审批表',
+    '行政处罚告知书',
+    '行政处罚决定书',
+    '送达回证',
+    '结案审批表',
+  ]) {
+    await expect(panel).toContainText(title);
+  }
+  await panel
+    .locator('li[data-kind="filingApproval"]')
+    .getByRole('button', { name: '预览' })
+    .click();
+  const preview = page.getByRole('dialog', { name: /文书预览/ });
+  await expect(preview.frameLocator('iframe').locator('h1.title')).toHaveText('立案审批表');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'documents-case-preview.png') });
+});

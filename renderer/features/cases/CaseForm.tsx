@@ -25,6 +25,7 @@ import { ProcedureBar } from './ProcedureBar';
 import { ApprovalsPanel } from './ApprovalsPanel';
 import { DeadlinesPanel } from './DeadlinesPanel';
 import { TimelinePanel } from './TimelinePanel';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { CaseFormContext, type CaseFormContextValue } from './caseFormContext';
 import { caseCopies, caseDraftTarget, caseTakesEdits, completeCaseData } from './caseDrafts';
 import { caseDataPath, casePathLabel, caseSectionOf } from './casePaths';
@@ -445,6 +446,11 @@ export function CaseForm({
           <TimelinePanel
             caseId={record.id}
             refreshKey={`${record.rev}-${record.stage}-${record.pending?.signatures.length ?? 0}-${savedAt?.getTime() ?? 0}`}
+          />
+          <DocumentsPanel
+            ownerType="case"
+            ownerId={record.id}
+            refreshKey={record.rev + (savedAt?.getTime() ?? 0)}
           />
         </div>
       </div>
