@@ -25,6 +25,9 @@ import {
   spotCheckRecord,
 } from '../unit/documents-fixtures';
 
+// Each PDF is a Chromium run (a few seconds, more on a busy machine).
+jest.setTimeout(120_000);
+
 const OUT = path.resolve(__dirname, '../../test-output/forms');
 const chromium = findChromium();
 if (!chromium) console.log('documents-pdf: no Chromium found; set FIELDCHECK_CHROMIUM');
