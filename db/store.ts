@@ -11,6 +11,7 @@ import { CatalogRepository } from './repositories/catalog';
 import { ConflictRepository } from './repositories/conflicts';
 import { EnterpriseRepository } from './repositories/enterprises';
 import { EntitySyncRepository } from './repositories/entitySync';
+import { NumberRepository } from './repositories/numbers';
 import { OutboxRepository } from './repositories/outbox';
 import { PeopleRepository } from './repositories/people';
 import { ProfileRepository } from './repositories/profile';
@@ -46,6 +47,8 @@ export interface Store {
   people: PeopleRepository;
   /** Attachment metadata; the bytes are files under <dataDir>/files (core/attachments/). */
   attachments: AttachmentRepository;
+  /** Document-number blocks from the server and the numbers issued from them (core/numbers/). */
+  numbers: NumberRepository;
   /** Enforcement cases and supervisors' review decisions. */
   cases: CaseRepository;
   reviews: ReviewRepository;
@@ -82,6 +85,7 @@ export function openStore(opts: StoreOptions): Store {
       quarantine: new QuarantineRepository(db),
       people: new PeopleRepository(db),
       attachments: new AttachmentRepository(db),
+      numbers: new NumberRepository(db),
       cases: new CaseRepository(db),
       reviews: new ReviewRepository(db),
       close: () => {

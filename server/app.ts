@@ -13,6 +13,7 @@ import { auditRoutes } from './routes/audit';
 import { healthRoutes } from './routes/health';
 import { identityRoutes } from './routes/identity';
 import { maintenanceRoutes } from './routes/maintenance';
+import { numberRoutes } from './routes/numbers';
 import { syncRoutes } from './routes/sync';
 import type { Storage } from './storage/types';
 import type { Caller } from './sync/scope';
@@ -118,6 +119,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   syncRoutes(app, storage, config, callerOf);
   maintenanceRoutes(app, storage, callerOf);
   fileRoutes(app, storage, config.filesDir, callerOf);
+  numberRoutes(app, storage, callerOf, opts.now);
   auditRoutes(app, storage, callerOf);
   return app;
 }

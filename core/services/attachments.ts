@@ -1,14 +1,15 @@
 /**
- * attachments.add / list / read: photos and scans on a spot check.
+ * attachments.add / list / read: photos, scans and signatures on a spot check or a case.
  *
- * Photos are evidence of what the samplers saw when they drew the sample, so they belong to
- * the record while it is being made: they may be added to drafts only. A submitted record is
- * signed and immutable (its photos included); a later photo goes on a correction, like any
- * other change to a signed record. The server enforces the same rule.
+ * Attachments are evidence of the record as it is being made, so they are added only while the
+ * record's owner may still change it (core/attachments/owner.ts): a spot check while it is a
+ * draft (or returned), a case until it reaches a final stage. A submitted spot check is signed
+ * and immutable, its photos included; a later photo goes on a correction, like any other change
+ * to a signed record. The server enforces the same rules.
  *
  * Order of an add: every check that can refuse runs before anything is written (so a refusal
  * leaves no trace), then the file is stored (content-addressed, atomic), then the metadata row,
- * the audit entry on the spot check and the outbox mutation go in one transaction. The file is
+ * the audit entry on the record and the outbox mutation go in one transaction. The file is
  * written first so a committed row never names a missing file; if the transaction fails, a
  * file this call created and nothing names is removed again.
  */
@@ -21,6 +22,7 @@ import type { AttachmentChanges } from '../../shared/sync/attachmentDoc';
 import type { z } from 'zod';
 import { toMeta, type AttachmentRow } from '../../db/repositories/attachments';
 import { decodeBase64 } from '../attachments/decode';
+import { attachmentOwnerProblem } from '../attachments/owner';
 import { LocalFileStore, sha256Of } from '../attachments/fileStore';
 import { matchesMimeType } from '../attachments/fileType';
 import { downloadFile, DownloadError } from '../sync/filesDownload';
@@ -50,9 +52,8 @@ const fileError = (key: string, params?: Record<string, string | number>) =>
 function checkAdd(ctx: AttachmentContext, input: AddInput): Result<Buffer> {
   const actor = requireProfile(ctx);
   if (isFailure(actor)) return actor;
-  const owner = ctx.store.spotChecks.get(input.ownerId);
-  if (!owner) return fail('NOT_FOUND', 'e.notFound');
-  if (owner.status !== 'draft') return fail('READ_ONLY', 'e.readOnly');
+  const refused = attachmentOwnerProblem(ctx, input.ownerType, input.ownerId);
+  if (refused) return refused;
   const bytes = decodeBase64(input.dataBase64);
   if (!bytes) return fileError('v.invalid');
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
@@ -77,9 +78,8 @@ export async function addAttachment(
       // Checked again under the write lock: the record may have been submitted meanwhile.
       const actor = requireProfile(ctx);
       if (isFailure(actor)) return actor;
-      const owner = ctx.store.spotChecks.get(input.ownerId);
-      if (!owner) return fail('NOT_FOUND', 'e.notFound');
-      if (owner.status !== 'draft') return fail('READ_ONLY', 'e.readOnly');
+      const refused = attachmentOwnerProblem(ctx, input.ownerType, input.ownerId);
+      if (refused) return refused;
       const at = ctx.now().toISOString();
       const row: AttachmentRow = {
         id: uuidv7(),
@@ -99,8 +99,8 @@ export async function addAttachment(
       appendAudit(
         ctx,
         actor,
-        'spotCheck',
-        owner.id,
+        input.ownerType,
+        input.ownerId,
         'update',
         [{ path: `attachments.${row.id}`, old: null, new: summary }],
         at,

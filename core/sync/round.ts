@@ -4,6 +4,7 @@
  * made while it runs are in the outbox and go next round.
  */
 import { uploadAudit } from './auditUpload';
+import { topUpNumbersInRound } from '../numbers/roundStep';
 import { syncConflicts } from './conflictSync';
 import type { RoundContext } from './context';
 import type { SyncHooks } from './hooks';
@@ -18,5 +19,6 @@ export async function runRound(rc: RoundContext, hooks: SyncHooks): Promise<void
   rc.setPhase('pulling', null);
   await pullAll(rc);
   await syncConflicts(rc);
+  await topUpNumbersInRound(rc);
   await uploadAudit(rc);
 }

@@ -5,6 +5,7 @@ import { m003Attachments } from './003_attachments';
 import { m004Cases } from './004_cases';
 import { m005AuditChain } from './005_audit_chain';
 import { m006PrintLog } from './006_print_log';
+import { m007NumbersAndCaseAttachments } from './007_numbers_and_case_attachments';
 
 /** Every migration this build knows, in order. Append only; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m004Cases,
   m005AuditChain,
   m006PrintLog,
+  m007NumbersAndCaseAttachments,
 ];
 
 export type { Migration } from './types';

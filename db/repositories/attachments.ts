@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AttachmentMeta } from '../../shared/schemas/sync';
+import type { AttachmentMeta, AttachmentOwnerType } from '../../shared/schemas/sync';
 
 export type AttachmentOrigin = 'local' | 'pulled';
 
@@ -10,7 +10,7 @@ export interface AttachmentRow extends AttachmentMeta {
 
 interface Raw {
   id: string;
-  owner_type: 'spotCheck';
+  owner_type: AttachmentOwnerType;
   owner_id: string;
   sha256: string;
   file_name: string;

@@ -4,9 +4,12 @@
  */
 import { uuid } from '../../shared/schemas/fields';
 import { AUDIT_UPLOAD_LIMITS } from '../../shared/sync/auditProtocol';
+import { NUMBERED_DOC_TYPES, PREFIX_PATTERN } from '../../shared/documents/numbers';
 import { ROLES, type Role } from '../../shared/sync/protocol';
 import { listBreaks } from '../audit/breaks';
 import { createEnrollCode, listDevices, revokeDevice } from '../org/devices';
+import { startSequenceAt } from '../numbers/allocate';
+import { listPrefixes, PrefixError, setPrefix } from '../numbers/prefix';
 import { rotateEpoch } from '../org/epoch';
 import { createUnit, listUnits, unitTree } from '../org/units';
 import { createUser, getUserByUsername, listUsers } from '../org/users';
@@ -26,6 +29,16 @@ async function userId(storage: Storage, username: string): Promise<string> {
   const u = await getUserByUsername(storage, username);
   if (!u) throw new UsageError(`no user "${username}"`);
   return u.id;
+}
+
+/** A wrong unit, type or prefix is the admin's input: said as a usage error. */
+async function prefixCommand<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof PrefixError) throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 export const COMMANDS: Record<
@@ -97,6 +110,29 @@ export const COMMANDS: Record<
       }
       const unitIds = a.unit ? (await unitTree(s, a.unit)).down : null;
       return listBreaks(s, { unitIds, limit, ...(a.device ? { deviceId: a.device } : {}) });
+    },
+  },
+  'number-prefix:list': {
+    usage: '--unit <unitId> (each numbered document type: prefix and whether set or derived)',
+    run: (s, a) => prefixCommand(() => listPrefixes(s, need(a, 'unit'))),
+  },
+  'number-prefix:set': {
+    usage: `--unit <unitId> --doc-type <${NUMBERED_DOC_TYPES.join('|')}> --prefix <e.g. 辽质监罚> (empty --prefix= clears it)`,
+    run: (s, a) =>
+      prefixCommand(() => setPrefix(s, need(a, 'unit'), need(a, 'doc-type'), a.prefix ?? '')),
+  },
+  'number-sequence:start': {
+    usage:
+      '--prefix <辽质监罚> --year <2026> --next <first number the app may hand out> (only moves forward)',
+    run: async (s, a) => {
+      const prefix = need(a, 'prefix');
+      const year = Number(need(a, 'year'));
+      const next = Number(need(a, 'next'));
+      if (!PREFIX_PATTERN.test(prefix)) throw new UsageError('--prefix: 1–16 Chinese characters');
+      if (!Number.isInteger(year) || year < 2000 || year > 2999)
+        throw new UsageError('--year: 2000..2999');
+      if (!Number.isInteger(next) || next < 1) throw new UsageError('--next: a positive integer');
+      return startSequenceAt(s, prefix, year, next);
     },
   },
   'epoch:rotate': {

@@ -32,6 +32,7 @@ import { ProfileInputSchema, type Profile } from '../schemas/profile';
 import { AuditQuerySchema, type AuditEntry } from '../schemas/audit';
 import { uuid } from '../schemas/fields';
 import {
+  ATTACHMENT_OWNER_TYPES,
   AttachmentAddSchema,
   ConflictResolveSchema,
   SyncEnrollSchema,
@@ -89,7 +90,7 @@ export const API = {
   'conflicts.resolve': method<FieldConflictItem[]>()(ConflictResolveSchema),
   'attachments.add': method<AttachmentMeta>()(AttachmentAddSchema),
   'attachments.list': method<AttachmentMeta[]>()(
-    z.strictObject({ ownerType: z.enum(['spotCheck']), ownerId: uuid }),
+    z.strictObject({ ownerType: z.enum(ATTACHMENT_OWNER_TYPES), ownerId: uuid }),
   ),
   'attachments.read': method<{ mimeType: string; dataBase64: string }>()(
     z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'v.id' }) }),

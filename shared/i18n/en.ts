@@ -4,11 +4,15 @@ import type { Messages } from './zh-CN';
 import { caseRuleEn } from './parts/caseRule.en';
 import { casesEn } from './parts/cases.en';
 import { documentsEn } from './parts/documents.en';
+import { numbersEn } from './parts/numbers.en';
+import { signaturesEn } from './parts/signatures.en';
 
 export const en: Messages = {
   ...caseRuleEn,
   ...casesEn,
   ...documentsEn,
+  ...numbersEn,
+  ...signaturesEn,
   app: {
     title: 'Fieldcheck',
     subtitle: 'Product-quality spot checks and enforcement',

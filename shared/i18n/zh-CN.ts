@@ -2,12 +2,16 @@
 import { caseRuleZh } from './parts/caseRule.zh-CN';
 import { casesZh } from './parts/cases.zh-CN';
 import { documentsZh } from './parts/documents.zh-CN';
+import { numbersZh } from './parts/numbers.zh-CN';
+import { signaturesZh } from './parts/signatures.zh-CN';
 import type { Widen } from './widen';
 
 export const zhCN = {
   ...caseRuleZh,
   ...casesZh,
   ...documentsZh,
+  ...numbersZh,
+  ...signaturesZh,
   app: {
     title: '质监外勤执法',
     subtitle: '产品质量监督抽查与执法办案',

@@ -118,8 +118,12 @@ export const ATTACHMENT_MIME_TYPES = [
   'application/pdf',
 ] as const;
 
+/** Records that hold attachments: a spot check's photos, a case's evidence and signatures. */
+export const ATTACHMENT_OWNER_TYPES = ['spotCheck', 'case'] as const;
+export type AttachmentOwnerType = (typeof ATTACHMENT_OWNER_TYPES)[number];
+
 export const AttachmentAddSchema = z.strictObject({
-  ownerType: z.enum(['spotCheck'], { error: 'v.enum' }),
+  ownerType: z.enum(ATTACHMENT_OWNER_TYPES, { error: 'v.enum' }),
   ownerId: uuid,
   fileName: z.string({ error: 'v.type' }).trim().min(1).max(200, { error: 'v.tooLong' }),
   mimeType: z.enum(ATTACHMENT_MIME_TYPES, { error: 'v.fileType' }),
@@ -131,7 +135,7 @@ export const AttachmentAddSchema = z.strictObject({
 
 export interface AttachmentMeta {
   id: string;
-  ownerType: 'spotCheck';
+  ownerType: AttachmentOwnerType;
   ownerId: string;
   sha256: string;
   fileName: string;

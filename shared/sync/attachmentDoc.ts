@@ -1,15 +1,19 @@
 /**
  * The synced document of an attachment (entity 'attachment'): metadata only, the bytes travel
- * separately (fileProtocol.ts). Created once, never changed: a photo is evidence as taken.
+ * separately (fileProtocol.ts). It belongs to a spot check or a case. Created once, never changed: a photo is evidence as taken.
  */
 import { z } from 'zod';
 import { uuid } from '../schemas/fields';
-import { ATTACHMENT_MIME_TYPES, MAX_ATTACHMENT_BYTES } from '../schemas/sync';
+import {
+  ATTACHMENT_MIME_TYPES,
+  ATTACHMENT_OWNER_TYPES,
+  MAX_ATTACHMENT_BYTES,
+} from '../schemas/sync';
 import { SHA256_PATTERN } from './fileProtocol';
 
 /** What a device sends in the create mutation's `changes`. */
 export const AttachmentChangesSchema = z.strictObject({
-  ownerType: z.enum(['spotCheck'], { error: 'v.enum' }),
+  ownerType: z.enum(ATTACHMENT_OWNER_TYPES, { error: 'v.enum' }),
   ownerId: uuid,
   sha256: z.string().regex(SHA256_PATTERN, { error: 'v.invalid' }),
   fileName: z.string({ error: 'v.type' }).trim().min(1, { error: 'v.required' }).max(200),

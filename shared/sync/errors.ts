@@ -23,6 +23,7 @@ export const SYNC_ERROR_CODES = [
   'FILE_TOO_LARGE',
   'FILE_NOT_REFERENCED',
   'FILE_NOT_UPLOADED',
+  'NUMBER_BLOCK_LIMIT',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
@@ -46,6 +47,7 @@ export const SYNC_ERROR_STATUS: Record<SyncErrorCode, number> = {
   FILE_TOO_LARGE: 413,
   FILE_NOT_REFERENCED: 403,
   FILE_NOT_UPLOADED: 404,
+  NUMBER_BLOCK_LIMIT: 409,
 };
 
 export const SYNC_ERROR_MESSAGES: Record<SyncErrorCode, string> = {
@@ -68,6 +70,7 @@ export const SYNC_ERROR_MESSAGES: Record<SyncErrorCode, string> = {
   FILE_TOO_LARGE: '文件过大：每个文件最多 {{maxBytes}} 字节（20 MB）。',
   FILE_NOT_REFERENCED: '没有可访问的附件记录引用该文件（附件记录尚未同步，或不在本人权限范围内）。',
   FILE_NOT_UPLOADED: '该文件尚未上传到服务器，请稍后再试。',
+  NUMBER_BLOCK_LIMIT: '本机该类文书已有 {{max}} 个未用完的文号段，用完一段后才能再领取。',
 };
 
 /** Why one mutation was refused. It still consumes its seq; the ones after it go on. */
