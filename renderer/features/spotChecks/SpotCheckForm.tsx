@@ -30,6 +30,7 @@ import { SpotCheckReviewState } from './SpotCheckReviewState';
 import { ReviewDecisionBar } from '../review/ReviewDecisionBar';
 import { useReviewQueue } from '../review/reviewQueueStore';
 import { PhotoSection } from '../photos/PhotoSection';
+import { SignaturesPanel } from '../signatures/SignaturesPanel';
 import { useSyncStore } from '../sync/syncStore';
 
 type Name = FieldPath<SpotCheckData>;
@@ -126,6 +127,7 @@ export function SpotCheckForm({
       'result.conclusion',
     ],
   });
+  const signatures = useWatch({ control, name: 'signatures' });
 
   useEffect(() => {
     if (readOnly) return;
@@ -459,6 +461,19 @@ export function SpotCheckForm({
                     )}
                   </fieldset>
                 )}
+                {key === 'signatory' ? (
+                  <SignaturesPanel
+                    ownerType="spotCheck"
+                    ownerId={record.id}
+                    documentKind="samplingSheet"
+                    value={signatures}
+                    readOnly={readOnly}
+                    onChange={(next) => {
+                      setValue('signatures', next, { shouldDirty: true });
+                      return saver.saveNow();
+                    }}
+                  />
+                ) : null}
               </section>
             ))}
           </form>

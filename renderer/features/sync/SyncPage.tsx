@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { tMessage } from '../../i18n/messages';
+import { NumberStockCard } from '../numbers/NumberStockCard';
 import { AccountCard } from './AccountCard';
 import { SyncOverview } from './SyncOverview';
 import { ConflictList } from './ConflictList';
@@ -35,6 +36,7 @@ export function SyncPage() {
             <SyncOverview />
           </div>
         ) : null}
+        {status?.enrolled ? <NumberStockCard /> : null}
       </div>
       {status?.enrolled ? (
         <div className="card sync-lists">
