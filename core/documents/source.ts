@@ -40,7 +40,7 @@ export function loadSource(
     input: {
       record,
       agencyName,
-      numberOf: numberLookup(store.db, ownerType, ownerId),
+      numberOf: numberLookup(store, ownerType, ownerId),
       credentialOf: (userId) => store.people.get(userId)?.credentialNumber ?? '',
     },
   };

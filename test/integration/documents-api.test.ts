@@ -87,4 +87,41 @@ describe('documents API', () => {
     expect(prints).toHaveLength(2);
     expect(prints[1]?.changes[0]?.new).toMatchObject({ kind: 'samplingSheet', copy: true });
   });
+
+  it('numbers a numbered form when it is first printed, and does not print it without numbers', async () => {
+    const created = await c.ok('case.create', {});
+    const ref = {
+      ownerType: 'case' as const,
+      ownerId: created.id,
+      kind: 'filingApproval' as const,
+    };
+    const refused = await c.call('documents.issue', { ...ref, output: 'print' });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'RULE', message: { key: 'numbers.empty' } },
+    });
+    expect(await c.ok('documents.printLog', { ownerType: 'case', ownerId: created.id })).toEqual(
+      [],
+    );
+
+    c.db
+      .prepare(
+        `INSERT INTO number_blocks (id, device_id, doc_type, year, prefix, seq_start, seq_end,
+         next_seq, received_at) VALUES ('b1', 'd1', 'filingApproval', 2026, '沈市监立', 7, 9, 7, ?)`,
+      )
+      .run('2026-01-01T00:00:00.000Z');
+    const first = await c.ok('documents.issue', { ...ref, output: 'print' });
+    expect(first.html).toContain('编号：<span class="filled">沈市监立〔2026〕第7号</span>');
+    const again = await c.ok('documents.issue', { ...ref, output: 'print' });
+    expect(again.copy).toBe(true);
+    expect(again.html).toContain('沈市监立〔2026〕第7号');
+    const log = await c.ok('documents.printLog', { ownerType: 'case', ownerId: created.id });
+    expect(log.map((e) => e.documentNumber)).toEqual([
+      '沈市监立〔2026〕第7号',
+      '沈市监立〔2026〕第7号',
+    ]);
+    // Forms without a number of their own print without one.
+    const onSite = await c.ok('documents.issue', { ...ref, kind: 'onSiteRecord', output: 'print' });
+    expect(onSite.copy).toBe(false);
+  });
 });

@@ -14,6 +14,7 @@ import type { ApiHandlers } from '../../shared/api/contract';
 import type { DocumentKind } from '../../shared/documents/kinds';
 import { findChromium } from '../../core/documents/chromium';
 import { LocalFileStore, sha256Of } from '../../core/attachments/fileStore';
+import { issueNumber } from '../../core/numbers/issue';
 import { createDocumentHandlers } from '../../core/services/documents/handlers';
 import type { ServiceContext } from '../../core/services/context';
 import {
@@ -37,6 +38,14 @@ let store: Store;
 let ctx: ServiceContext;
 let docs: Pick<ApiHandlers, `documents.${string}` & keyof ApiHandlers>;
 let tick = 0;
+
+const AT = '2026-01-01T00:00:00.000Z';
+const NUMBERED = [
+  ['filingApproval', '沈市监立'],
+  ['measureDecision', '沈市监强制'],
+  ['penaltyNotice', '沈市监罚告'],
+  ['penaltyDecision', '沈市监罚'],
+] as const;
 
 const LONG_INQUIRY = '0190f2a4-1b2c-7d3e-8f40-0000000000b9';
 
@@ -109,6 +118,17 @@ beforeAll(() => {
   });
   store.cases.insert(record);
   store.spotChecks.insert(spotCheckRecord());
+  // Numbers for the forms that carry one, from blocks as the central endpoint hands them out.
+  for (const [docType, prefix] of NUMBERED) {
+    store.numbers.adopt(
+      { id: `blk-${docType}`, docType, year: 2026, prefix, start: 128, end: 140, allocatedAt: AT },
+      'device-1',
+      AT,
+    );
+    const itemId = docType === 'measureDecision' ? IDS.measure : '';
+    const r = issueNumber(ctx, { docType, ownerType: 'case', ownerId: IDS.case, itemId });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+  }
   docs = createDocumentHandlers(ctx, chromium ? { chromium: () => chromium } : {});
 });
 
@@ -149,32 +169,39 @@ const FORMS: { ref: DocumentRef; title: string; values: string[] }[] = [
   {
     ref: caseRef('filingApproval'),
     title: '立案审批表',
-    values: ['监督抽查不合格', '同意立案。', '周局长', '2026年10月12日'],
+    values: ['沈市监立〔2026〕第128号', '监督抽查不合格', '同意立案。', '周局长', '2026年10月12日'],
   },
   {
     ref: caseRef('measureDecision', IDS.measure),
     title: '查封决定书',
-    values: ['涉案物品清单', '48,600.00', '2026年11月18日'],
+    values: ['沈市监强制〔2026〕第128号', '涉案物品清单', '48,600.00', '2026年11月18日'],
   },
   {
     ref: caseRef('penaltyNotice'),
     title: '行政处罚告知书',
-    values: ['柒万贰仟玖佰元整', '五个工作日', '听证'],
+    values: ['沈市监罚告〔2026〕第128号', '柒万贰仟玖佰元整', '五个工作日', '听证'],
   },
   {
     ref: caseRef('penaltyDecision'),
     title: '行政处罚决定书',
-    values: ['91210100MA0P4X2K1B', '72,900.00', '2026年11月20日', '2026年11月5日'],
+    values: [
+      '沈市监罚〔2026〕第128号',
+      '沈市监罚告〔2026〕第128号',
+      '91210100MA0P4X2K1B',
+      '72,900.00',
+      '2026年11月20日',
+      '2026年11月5日',
+    ],
   },
   {
     ref: caseRef('deliveryReceipt'),
     title: '送达回证',
-    values: ['直接送达', '2026年11月25日', '李明'],
+    values: ['沈市监罚〔2026〕第128号', '直接送达', '2026年11月25日', '李明'],
   },
   {
     ref: caseRef('closingApproval'),
     title: '结案审批表',
-    values: ['同意结案。', '2026年11月27日'],
+    values: ['沈市监罚〔2026〕第128号', '同意结案。', '2026年11月27日'],
   },
 ];
 
@@ -233,6 +260,7 @@ const squeeze = (s: string) => s.replace(/\s+/g, '');
       [false, 'pdf', '张三'],
       [true, 'pdf', '张三'],
     ]);
+    expect(prints[0]?.documentNumber).toBe('沈市监罚〔2026〕第128号');
     const audit = store.audit
       .list('case', IDS.case)
       .filter((a) => a.changes[0]?.path.startsWith('prints.'));

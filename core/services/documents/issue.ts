@@ -4,6 +4,8 @@
  * entry on the record, in one transaction. A form whose content was printed before is a copy
  * and says 副本 on every page.
  *
+ * A form that carries a 文书字号 is numbered when it is first printed (core/numbers/).
+ *
  * A PDF is logged only once Chromium made it: a failed run leaves no entry, and the error says
  * in Chinese what is missing (FIELDCHECK_CHROMIUM names the browser when it is not where we
  * look).
@@ -17,7 +19,9 @@ import type {
   PrintOutput,
 } from '../../../shared/api/documentContract';
 import { fail, ok, type Result } from '../../../shared/api/result';
+import { isNumberedDocType } from '../../../shared/documents/numbers';
 import { CHROMIUM_ENV, ChromiumError, htmlToPdf } from '../../documents/chromium';
+import { issueNumber } from '../../numbers/issue';
 import { prepareDocument, renderPrepared, type PreparedDocument } from '../../documents/prepare';
 import { appendAudit, inTransaction, isFailure, requireProfile } from '../context';
 import type { DocumentContext } from './context';
@@ -68,10 +72,23 @@ function logPrint(
   });
 }
 
-/** Refusals before anything is made: no profile, no record, no such form. */
+/**
+ * Refusals before anything is made: no profile, no record, no such form. A form that carries a
+ * 文书字号 gets its number now (the one it has, or the next of this device's block); when the
+ * device has none left the form is not printed (numbers.empty) until a sync brings a block.
+ */
 function prepareToIssue(ctx: DocumentContext, ref: DocumentRef): Result<PreparedDocument> {
   const actor = requireProfile(ctx);
   if (isFailure(actor)) return actor;
+  const checked = prepareDocument(ctx.store, ref);
+  if (!checked.ok || !isNumberedDocType(ref.kind)) return checked;
+  const numbered = issueNumber(ctx, {
+    docType: ref.kind,
+    ownerType: ref.ownerType,
+    ownerId: ref.ownerId,
+    itemId: ref.itemId,
+  });
+  if (!numbered.ok) return numbered;
   return prepareDocument(ctx.store, ref);
 }
 
