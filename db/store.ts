@@ -14,6 +14,7 @@ import { EntitySyncRepository } from './repositories/entitySync';
 import { NumberRepository } from './repositories/numbers';
 import { OutboxRepository } from './repositories/outbox';
 import { PeopleRepository } from './repositories/people';
+import { PrintLogRepository } from './repositories/printLog';
 import { ProfileRepository } from './repositories/profile';
 import { QuarantineRepository } from './repositories/quarantine';
 import { ReviewRepository } from './repositories/reviews';
@@ -49,6 +50,8 @@ export interface Store {
   attachments: AttachmentRepository;
   /** Document-number blocks from the server and the numbers issued from them (core/numbers/). */
   numbers: NumberRepository;
+  /** Every form printed or saved as PDF on this device (core/documents/). */
+  printLog: PrintLogRepository;
   /** Enforcement cases and supervisors' review decisions. */
   cases: CaseRepository;
   reviews: ReviewRepository;
@@ -86,6 +89,7 @@ export function openStore(opts: StoreOptions): Store {
       people: new PeopleRepository(db),
       attachments: new AttachmentRepository(db),
       numbers: new NumberRepository(db),
+      printLog: new PrintLogRepository(db),
       cases: new CaseRepository(db),
       reviews: new ReviewRepository(db),
       close: () => {

@@ -1,5 +1,5 @@
 /** What the document services share: the store, the clock, the file store, the print log. */
-import { PrintLogRepository } from '../../../db/repositories/printLog';
+import type { PrintLogRepository } from '../../../db/repositories/printLog';
 import { LocalFileStore } from '../../attachments/fileStore';
 import { findChromium } from '../../documents/chromium';
 import type { ServiceContext } from '../context';
@@ -19,7 +19,7 @@ export function documentContext(
   return {
     ...ctx,
     files: new LocalFileStore(ctx.store.dataDir),
-    printLog: new PrintLogRepository(ctx.store.db),
+    printLog: ctx.store.printLog,
     chromium: over.chromium ?? (() => findChromium()),
     ...(over.pdfTimeoutMs ? { pdfTimeoutMs: over.pdfTimeoutMs } : {}),
   };
