@@ -34,7 +34,12 @@ export function syncRoutes(
     const body = parseBody(PushRequestSchema, req.body);
     if (body.deviceId !== caller.deviceId)
       throw new HttpError('FORBIDDEN', {}, { reason: 'deviceId does not match the credential' });
-    const res = await pushBatch(storage, caller, body);
+    const first = body.batch[0]?.seq;
+    const size = body.batch.length;
+    // The parsed JSON is referenced from here on only through `body`, whose mutations pushBatch
+    // lets go one by one (their documents can be freed while the batch is applied).
+    req.body = null;
+    const res = await pushBatch(storage, caller, body, undefined, { consume: true });
     const counts = { applied: 0, conflict: 0, rejected: 0, replayed: 0 };
     for (const r of res.results) {
       counts[r.status]++;
@@ -43,8 +48,8 @@ export function syncRoutes(
     req.log.info(
       {
         deviceId: caller.deviceId,
-        first: body.batch[0]?.seq,
-        size: body.batch.length,
+        first,
+        size,
         lastSeq: res.lastSeq,
         ...counts,
       },
