@@ -16,6 +16,7 @@ import {
   type RunningServer,
 } from './fixtures/centralServer';
 import { enrollAndLogIn, openSyncingApp } from './flows/connectedApp';
+import { drawSignature, expectSignatureImage } from './flows/signatures';
 import {
   field,
   nav,
@@ -203,6 +204,17 @@ test('a case opened from a failed spot check is filed after the supervisor signs
   await inquiries.getByLabel('被询问人', { exact: true }).fill('王建国');
   await inquiries.getByLabel('第 1 问').fill('你在公司担任什么职务？这批复混肥料是谁安排生产的？');
   await inquiries.getByLabel('第 1 答').fill(LONG_ANSWER);
+  await waitSaved(inspector);
+  // The interviewee signs the 询问笔录 on screen; the signature is saved with the case.
+  const inquirySigns = inquiries.locator('.signatures-panel[data-document-kind="inquiryRecord"]');
+  await inquirySigns.getByRole('button', { name: '签名', exact: true }).click();
+  const signDialog = inspector.getByRole('dialog', { name: '现场签名' });
+  await signDialog.getByLabel('签名人身份', { exact: true }).selectOption('interviewee');
+  await signDialog.getByLabel('姓名', { exact: true }).fill('王建国');
+  await drawSignature(inspector);
+  await signDialog.getByRole('button', { name: '保存签名' }).click();
+  await expect(signDialog).toBeHidden();
+  await expectSignatureImage(inquirySigns, '王建国的签名');
   await waitSaved(inspector);
   const deadlines = inspector.getByRole('region', { name: '办案期限' });
   await expect(deadlines.locator('[data-deadline="measure"]')).toContainText('已超期');

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startBrowserHostProcess, type RunningHost } from './fixtures/browserHost';
 import { field, firstRunSetup, section, waitSaved } from './flows/foundationFlow';
+import { drawSignature, expectSignatureImage } from './flows/signatures';
 
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'test-output', 'screenshots');
 
@@ -34,34 +35,9 @@ async function newSpotCheck(page: Page): Promise<void> {
   await waitSaved(page);
 }
 
-/** Writes a short 'signature' on the pad: two strokes, drawn with the mouse. */
-async function drawSignature(page: Page): Promise<void> {
-  const pad = page.getByRole('img', { name: /签名框/ });
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('signature pad not visible');
-  const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
-  const stroke = async (points: (readonly [number, number])[]) => {
-    const [first, ...rest] = points;
-    if (!first) return;
-    await page.mouse.move(...first);
-    await page.mouse.down();
-    for (const p of rest) await page.mouse.move(...p, { steps: 6 });
-    await page.mouse.up();
-  };
-  await stroke([at(0.2, 0.6), at(0.3, 0.3), at(0.4, 0.7), at(0.5, 0.35)]);
-  await stroke([at(0.55, 0.5), at(0.8, 0.45)]);
-  await expect(pad).toHaveAttribute('data-blank', 'false');
-}
-
 const panel = (page: Page) => section(page, 'signatory').locator('.signatures-panel');
 
-async function expectImageLoaded(page: Page, alt: string): Promise<void> {
-  const img = panel(page).getByRole('img', { name: alt });
-  await expect(img).toBeVisible();
-  await expect
-    .poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth))
-    .toBeGreaterThan(10);
-}
+const expectImageLoaded = (page: Page, alt: string) => expectSignatureImage(panel(page), alt);
 
 test('a signature drawn with the mouse is saved with the spot check and there after a reload', async ({
   page,

@@ -265,6 +265,11 @@ export function CaseForm({
       });
     },
     errorOf: (path) => problem?.fields[path] ?? savedProblems[path],
+    caseId: record.id,
+    saveSignatures: async (next) => {
+      setValue('signatures', next, { shouldDirty: true });
+      return saver.saveNow();
+    },
   };
 
   const pending = record.pending;

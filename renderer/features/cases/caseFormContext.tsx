@@ -7,6 +7,7 @@ import { createContext, useContext } from 'react';
 import type { Control, UseFormGetValues, UseFormRegister } from 'react-hook-form';
 import type { MessageRef } from '../../../shared/api/result';
 import type { CaseData } from '../../../shared/schemas/case';
+import type { Signature } from '../../../shared/schemas/signature';
 
 export interface CaseFormContextValue {
   register: UseFormRegister<CaseData>;
@@ -20,6 +21,9 @@ export interface CaseFormContextValue {
   lockReason: (path: string) => string | null;
   /** The core's message for a data path (a refused save or a step's guard), if any. */
   errorOf: (path: string) => MessageRef | undefined;
+  caseId: string;
+  /** Puts a new signature list into the form and saves the case now; true once saved. */
+  saveSignatures: (next: Signature[]) => Promise<boolean>;
 }
 
 export const CaseFormContext = createContext<CaseFormContextValue | null>(null);

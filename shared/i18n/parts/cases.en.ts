@@ -205,6 +205,7 @@ export const casesEn: Widen<typeof casesZh> = {
       execution: { executedAt: 'Enforced on', note: 'Enforcement notes' },
       transferTo: 'Transferred to',
     },
+    signaturesFor: 'Signatures on the {{form}}',
     addParty: 'Add organisation',
     addPerson: 'Add person',
     pickEnterprise: 'Pick from the register',

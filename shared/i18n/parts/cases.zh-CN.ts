@@ -204,6 +204,7 @@ export const casesZh = {
       execution: { executedAt: '执行完毕日期', note: '执行情况' },
       transferTo: '移送机关',
     },
+    signaturesFor: '{{form}}签名',
     addParty: '添加当事人',
     addPerson: '添加个人',
     pickEnterprise: '从已登记单位选择',

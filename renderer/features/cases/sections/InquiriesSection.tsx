@@ -6,6 +6,7 @@ import { FieldError } from '../../../components/FieldError';
 import { CaseField } from '../CaseField';
 import { caseFieldId, useCaseForm } from '../caseFormContext';
 import { CaseSection, useListEditable } from './CaseSection';
+import { CaseSignatures } from './CaseSignatures';
 import { confirmRemove } from './confirmRemove';
 
 const MAX_INQUIRIES = 50;
@@ -110,6 +111,7 @@ export function InquiriesSection() {
             </div>
             <h4 className="subsection-title">{t('cases.qa')}</h4>
             <QaRows path={`${p}.qa`} editable={editable} />
+            <CaseSignatures kind="inquiryRecord" itemId={field.id} />
           </div>
         );
       })}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MEASURE_KINDS, type Measure } from '../../../../shared/schemas/case';
 import { CaseField } from '../CaseField';
 import { useCaseForm } from '../caseFormContext';
+import { CaseSignatures } from './CaseSignatures';
 import { CaseSection, useListEditable } from './CaseSection';
 import { confirmRemove } from './confirmRemove';
 import { GoodsTable } from './GoodsTable';
@@ -67,6 +68,7 @@ export function MeasuresSection() {
             </div>
             <h4 className="subsection-title">{t('cases.measureItems')}</h4>
             <GoodsTable path={`${p}.items`} editable={editable} />
+            <CaseSignatures kind="measureDecision" itemId={field.id} />
           </div>
         );
       })}

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { CaseField } from '../CaseField';
 import { CaseSection } from './CaseSection';
+import { CaseSignatures } from './CaseSignatures';
 
 function useLabel(group: string) {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function OnSiteSection() {
         <CaseField path="onSite.present" label={l('present')} kind="textarea" max={500} wide />
         <CaseField path="onSite.findings" label={l('findings')} kind="longtext" max={20000} />
       </div>
+      <CaseSignatures kind="onSiteRecord" />
     </CaseSection>
   );
 }
@@ -57,6 +59,7 @@ export function NoticeSection() {
         <CaseField path="notice.waived" label={l('waived')} kind="check" />
         <CaseField path="notice.statement" label={l('statement')} kind="longtext" max={5000} />
       </div>
+      <CaseSignatures kind="penaltyNotice" />
     </CaseSection>
   );
 }
@@ -70,6 +73,7 @@ export function DecisionSection() {
         <CaseField path="decision.deliveredAt" label={l('deliveredAt')} kind="date" />
         <CaseField path="decision.deliveryMethod" label={l('deliveryMethod')} max={50} />
       </div>
+      <CaseSignatures kind="deliveryReceipt" />
     </CaseSection>
   );
 }
