@@ -46,6 +46,8 @@ function maxBytes(type: ColumnType, v: unknown): number {
       return 20;
     case 'int8':
       return 12;
+    case 'bool':
+      return 5;
     default: {
       // UTF-8 needs at most 3 bytes per UTF-16 code unit; jsonb adds its version byte.
       if (typeof v === 'string') return 5 + 3 * v.length;
@@ -98,6 +100,7 @@ export function encodeRows(set: RowSet, framed = false): Buffer {
         v !== undefined &&
         t !== 'uuid' &&
         t !== 'int8' &&
+        t !== 'bool' &&
         typeof v !== 'string' &&
         !isParts(v)
       )
@@ -146,6 +149,13 @@ export function encodeRows(set: RowSet, framed = false): Buffer {
             throw badValue(t, v);
           }
           o += 12;
+          break;
+        }
+        case 'bool': {
+          if (typeof v !== 'boolean') throw badValue(t, v);
+          b.writeInt32BE(1, o);
+          b[o + 4] = v ? 1 : 0;
+          o += 5;
           break;
         }
         case 'jsonb': {

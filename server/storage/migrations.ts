@@ -12,6 +12,7 @@ import { m003Files } from './sql/003_files';
 import { m004InlineRows } from './sql/004_inline_rows';
 import { m005AuditChain } from './sql/005_audit_chain';
 import { m006DocumentNumbers } from './sql/006_document_numbers';
+import { m007CreatePayloadRef } from './sql/007_create_payload_ref';
 
 export { defineMigration, type Migration } from './migrationDef';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m004InlineRows,
   m005AuditChain,
   m006DocumentNumbers,
+  m007CreatePayloadRef,
 ];
 
 export class SchemaError extends Error {

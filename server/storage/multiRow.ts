@@ -59,6 +59,7 @@ const CASTS: Record<ColumnType, string> = {
   text: '',
   uuid: '::uuid',
   int8: '::bigint',
+  bool: '::boolean',
   json: '::json',
   jsonb: '::jsonb',
 };

@@ -73,12 +73,13 @@ export class BatchWrites {
 
   /**
    * New entity rows and push-log rows go together in one bulk insert (one round trip on
-   * PostgreSQL), then the entity UPDATEs.
+   * PostgreSQL), then the entity UPDATEs. A create's payload is logged by reference when its
+   * entity row, written in the same statement, holds it (mutationLog.ts take).
    */
   private send(): void {
-    const { inserts, updates } = this.entities.take();
+    const { inserts, updates, hold } = this.entities.take();
     const sent = [
-      ...insertRows(this.raw, [inserts, this.log.take()]),
+      ...insertRows(this.raw, [inserts, this.log.take(hold)]),
       ...this.entities.sendUpdates(updates),
     ];
     for (const p of sent) {

@@ -46,9 +46,26 @@ const isQueued = (c: Cached): c is Queued => c !== null && 'docJson' in c;
 /** New entity rows: bulk-inserted (binary COPY on PostgreSQL, see storage/copyBinary.ts). */
 const INSERT_COLUMNS = {
   table: 'entities',
-  columns: ['entity', 'id', 'unit_id', 'owner_user_id', 'doc', 'fields', 'server_seq'],
-  types: ['text', 'text', 'uuid', 'uuid', 'jsonb', 'jsonb', 'int8'],
+  columns: [
+    'entity',
+    'id',
+    'unit_id',
+    'owner_user_id',
+    'doc',
+    'fields',
+    'server_seq',
+    'holds_create_payload',
+  ],
+  types: ['text', 'text', 'uuid', 'uuid', 'jsonb', 'jsonb', 'int8', 'bool'],
 } as const;
+const SEQ = 6;
+const HOLDS = 7;
+
+/**
+ * Marks a new row taken for writing as holding the payload of the create logged at `serverSeq`
+ * (storage/sql/007): only if it is that create's version of the document. True if marked.
+ */
+export type HoldCreatePayload = (entity: string, id: string, serverSeq: number) => boolean;
 const UPDATE: MultiRowStatement = {
   tag: 'entities_update',
   sql: `UPDATE entities e SET doc = v.doc, fields = v.fields, server_seq = v.server_seq, updated_at = now()
@@ -172,13 +189,15 @@ export class BatchEntities {
    * later read in the batch goes to the database, behind their statements, and the batch does
    * not keep every document's JSON until it ends.
    */
-  take(): { inserts: RowSet; updates: unknown[][] } {
+  take(): { inserts: RowSet; updates: unknown[][]; hold: HoldCreatePayload } {
     const inserts: unknown[][] = [];
     const updates: unknown[][] = [];
+    const fresh = new Map<string, unknown[]>();
     for (const q of this.queue.values()) {
-      this.cache.delete(keyOf(q.entity, q.id));
-      if (q.isNew)
-        inserts.push([
+      const key = keyOf(q.entity, q.id);
+      this.cache.delete(key);
+      if (q.isNew) {
+        const row = [
           q.entity,
           q.id,
           q.unitId,
@@ -186,11 +205,22 @@ export class BatchEntities {
           q.docJson,
           q.fieldsJson,
           q.serverSeq,
-        ]);
-      else updates.push([q.entity, q.id, jsonString(q.docJson), q.fieldsJson, q.serverSeq]);
+          false,
+        ];
+        inserts.push(row);
+        fresh.set(key, row);
+      } else updates.push([q.entity, q.id, jsonString(q.docJson), q.fieldsJson, q.serverSeq]);
     }
     this.queue.clear();
-    return { inserts: { ...INSERT_COLUMNS, rows: inserts }, updates };
+    // A row holds a create's payload only if it is written with that create's serverSeq: a later
+    // write to it in the batch (queued over it) gave it another seq and another document.
+    const hold: HoldCreatePayload = (entity, id, serverSeq) => {
+      const row = fresh.get(keyOf(entity, id));
+      if (!row || row[SEQ] !== serverSeq) return false;
+      row[HOLDS] = true;
+      return true;
+    };
+    return { inserts: { ...INSERT_COLUMNS, rows: inserts }, updates, hold };
   }
 
   /** Sends the UPDATE statements for rows taken with take(); see flush. */
