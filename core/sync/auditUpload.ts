@@ -7,10 +7,18 @@
  * A broken chain stops the upload for this round; the next round sends the same range again
  * and the server answers with the same report (it never accepts past a break). A server
  * restored from a backup answers `behind`: the device resends from the server's head.
+ *
+ * A failed upload (network, a refusal) does not fail the round: the records are pushed and
+ * pulled by then. The failure is kept for sync.status and the next round sends the range again.
  */
 import type { Store } from '../../db/store';
 import type { ChainedAuditEntry } from '../../db/repositories/audit';
-import type { AuditChainStatus, AuditChainVerdict } from '../../shared/schemas/sync';
+import type { MessageRef } from '../../shared/api/result';
+import type {
+  AuditChainStatus,
+  AuditChainVerdict,
+  AuditUploadFailure,
+} from '../../shared/schemas/sync';
 import {
   AUDIT_UPLOAD_LIMITS,
   type AuditPushRequest,
@@ -18,6 +26,7 @@ import {
   type AuditUploadEntry,
 } from '../../shared/sync/auditProtocol';
 import { post, type RoundContext } from './context';
+import { SyncHttpError, SyncNetworkError } from './http';
 
 /** The verdict for the enrolled device (a re-enrolled device starts over at position 0). */
 function verdictFor(store: Store, deviceId: string): AuditChainVerdict | null {
@@ -89,12 +98,51 @@ export async function uploadAudit(rc: RoundContext): Promise<void> {
   }
 }
 
-/** For sync.status: the last verdict and how many entries wait for the next upload. */
+function failureMessage(err: unknown): MessageRef {
+  if (err instanceof SyncNetworkError)
+    return { key: 'e.syncNetwork', params: { detail: err.message } };
+  return { key: 'e.syncServer', params: { message: (err as Error).message } };
+}
+
+/**
+ * The round's last step. Closing the app and a revoked device still end the round as before;
+ * any other failure is recorded as the audit chain's state instead of failing the round.
+ */
+export async function uploadAuditInRound(rc: RoundContext): Promise<void> {
+  try {
+    await uploadAudit(rc);
+    rc.store.syncState.delete('auditUploadError');
+  } catch (err) {
+    if (rc.signal.aborted) throw err;
+    if (err instanceof SyncHttpError && err.code === 'DEVICE_REVOKED') throw err;
+    rc.store.syncState.set('auditUploadError', {
+      deviceId: rc.deviceId,
+      message: failureMessage(err),
+      at: rc.now().toISOString(),
+    });
+  }
+}
+
+function uploadFailureFor(store: Store, deviceId: string): AuditUploadFailure | null {
+  const f = store.syncState.get('auditUploadError');
+  return f && f.deviceId === deviceId ? { message: f.message, at: f.at } : null;
+}
+
+/**
+ * For sync.status: the last verdict, a failing upload, and how many entries wait for the next
+ * upload. Null before the first upload was tried.
+ */
 export function auditChainStatus(store: Store, deviceId: string | null): AuditChainStatus | null {
-  const verdict = deviceId ? verdictFor(store, deviceId) : null;
-  if (!verdict) return null;
+  if (!deviceId) return null;
+  const verdict = verdictFor(store, deviceId);
+  const uploadError = uploadFailureFor(store, deviceId);
+  if (!verdict && !uploadError) return null;
+  const acknowledgedSeq = verdict?.acknowledgedSeq ?? 0;
   return {
-    ...verdict,
-    pendingEntries: Math.max(0, store.audit.head().chainSeq - verdict.acknowledgedSeq),
+    acknowledgedSeq,
+    break: verdict?.break ?? null,
+    checkedAt: verdict?.checkedAt ?? null,
+    pendingEntries: Math.max(0, store.audit.head().chainSeq - acknowledgedSeq),
+    uploadError,
   };
 }

@@ -1,9 +1,10 @@
 /**
  * One sync round: push (records), hooks (their files), re-read refused or conflicting rows,
- * pull, then conflicts, and last the audit trail (the pull adds entries to it). Local edits
+ * pull, then conflicts, and last the audit trail (the pull adds entries to it; a failed upload
+ * is noted and retried next round, the round still counts). Local edits
  * made while it runs are in the outbox and go next round.
  */
-import { uploadAudit } from './auditUpload';
+import { uploadAuditInRound } from './auditUpload';
 import { topUpNumbersInRound } from '../numbers/roundStep';
 import { syncConflicts } from './conflictSync';
 import type { RoundContext } from './context';
@@ -20,5 +21,5 @@ export async function runRound(rc: RoundContext, hooks: SyncHooks): Promise<void
   await pullAll(rc);
   await syncConflicts(rc);
   await topUpNumbersInRound(rc);
-  await uploadAudit(rc);
+  await uploadAuditInRound(rc);
 }

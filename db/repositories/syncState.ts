@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AuditChainVerdict, SyncUser } from '../../shared/schemas/sync';
+import type { AuditChainVerdict, AuditUploadFailure, SyncUser } from '../../shared/schemas/sync';
 
 /**
  * Sync settings as key → JSON value (table sync_state). Every key the app uses is listed here
@@ -42,6 +42,8 @@ export interface SyncStateValues {
   repair: { entity: string; id: string }[];
   /** The server's last verdict on this device's audit chain (core/sync/auditUpload.ts). */
   auditChain: AuditChainVerdict & { deviceId: string };
+  /** The last audit upload's failure, until one succeeds (core/sync/auditUpload.ts). */
+  auditUploadError: AuditUploadFailure & { deviceId: string };
 }
 
 export type SyncStateKey = keyof SyncStateValues;

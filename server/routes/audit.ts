@@ -16,7 +16,7 @@ import { parseBody } from '../validate';
 const tooLarge = (details?: unknown) =>
   new HttpError(
     'PAYLOAD_TOO_LARGE',
-    { maxMutations: AUDIT_UPLOAD_LIMITS.maxEntries, maxBytes: AUDIT_UPLOAD_LIMITS.maxBytes },
+    { maxMutations: AUDIT_UPLOAD_LIMITS.maxEntries, maxBytes: AUDIT_UPLOAD_LIMITS.maxBodyBytes },
     details,
   );
 
@@ -28,7 +28,7 @@ export function auditRoutes(
 ): void {
   app.post(
     '/v1/audit/push',
-    { bodyLimit: AUDIT_UPLOAD_LIMITS.maxBytes },
+    { bodyLimit: AUDIT_UPLOAD_LIMITS.maxBodyBytes },
     async (req): Promise<AuditPushResponse> => {
       const caller = callerOf(req);
       // Counted before parsing so an oversized batch costs no validation work.

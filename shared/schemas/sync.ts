@@ -74,9 +74,19 @@ export interface AuditChainVerdict {
   checkedAt: string;
 }
 
-export interface AuditChainStatus extends AuditChainVerdict {
+/** Why the last audit upload did not reach the server; the next round tries again. */
+export interface AuditUploadFailure {
+  message: MessageRef;
+  at: string;
+}
+
+export interface AuditChainStatus extends Omit<AuditChainVerdict, 'checkedAt'> {
+  /** When the server last answered an upload; null before it ever did. */
+  checkedAt: string | null;
   /** Entries recorded on this device that the server has not accepted yet. */
   pendingEntries: number;
+  /** Set while uploads fail (the round itself still counts: records are synced). */
+  uploadError: AuditUploadFailure | null;
 }
 
 /** A change the server refused: kept, shown, and never blocking the ones after it. */

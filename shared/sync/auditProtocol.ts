@@ -15,12 +15,27 @@
 import { z } from 'zod';
 import type { ChainBreak } from '../audit/chain';
 import { uuid } from '../schemas/fields';
+import { SYNC_LIMITS } from './protocol';
+
+/**
+ * The largest audit entry a device can produce: the create of a record at the largest mutation
+ * (SYNC_LIMITS.maxBatchBytes), each leaf wrapped as `{"path":…,"old":null,"new":…}`. Wrapping
+ * multiplies a record of many short leaves up to about 6× (an empty goods line, 62 bytes
+ * compact, is some 370 bytes as six changes with their paths), so 8× plus room for the rest of
+ * the entry. An entry over the batch budget goes alone and must still be taken.
+ */
+export const AUDIT_ENTRY_MAX_BYTES = 8 * SYNC_LIMITS.maxBatchBytes + 64 * 1024;
+
+const ENVELOPE_BYTES = 1024;
 
 export const AUDIT_UPLOAD_LIMITS = {
   maxEntries: 500,
+  /** The batch budget a device fills up to (one larger entry goes alone). */
   maxBytes: 1024 * 1024,
+  /** The route's body limit: one largest entry in its request envelope. */
+  maxBodyBytes: AUDIT_ENTRY_MAX_BYTES + ENVELOPE_BYTES,
   /** Room for the request's envelope around the entries, within maxBytes. */
-  envelopeBytes: 1024,
+  envelopeBytes: ENVELOPE_BYTES,
   defaultBreakList: 100,
   maxBreakList: 1000,
 } as const;
@@ -42,7 +57,9 @@ export const AuditBodySchema = z.strictObject({
   actorId: text(100),
   actorName: text(500),
   at: text(64),
-  changes: z.array(z.unknown()).max(10_000, { error: 'v.tooLong' }),
+  // Bounded by the body limit (AUDIT_ENTRY_MAX_BYTES), not by count: a create of a record with
+  // long lists has one change per leaf, tens of thousands of them.
+  changes: z.array(z.unknown()),
 });
 
 export const AuditUploadEntrySchema = z.strictObject({

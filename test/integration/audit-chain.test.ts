@@ -15,10 +15,12 @@ import { openStore } from '../../db/store';
 import { DB_FILE_NAME, openConnection } from '../../db/connection';
 import { migrate } from '../../db/migrations/runner';
 import { GENESIS_HASH, verifyChain } from '../../shared/audit/chain';
-import type {
-  AuditBreakListItem,
-  AuditPushResponse,
-  AuditUploadEntry,
+import { emptyCaseData } from '../../shared/schemas/case';
+import {
+  AUDIT_UPLOAD_LIMITS,
+  type AuditBreakListItem,
+  type AuditPushResponse,
+  type AuditUploadEntry,
 } from '../../shared/sync/auditProtocol';
 import type { FetchLike } from '../../core/sync/http';
 import {
@@ -450,13 +452,23 @@ describe('uploading the chain to the server', () => {
     await c.round();
     const { deviceId, token } = enrollmentOf(c.db);
     const local = chainOf(c.db);
-    expect((await c.ok('sync.status', {})).auditChain ?? null).toBeNull();
+    // The lost answer is the audit chain's trouble, not the round's: records count as synced.
+    const afterLoss = await c.ok('sync.status', {});
+    expect(afterLoss.lastError).toBeNull();
+    expect(afterLoss.lastSuccessAt).not.toBeNull();
+    expect(afterLoss.auditChain).toMatchObject({
+      acknowledgedSeq: 0,
+      checkedAt: null,
+      pendingEntries: local.length,
+      uploadError: { message: { key: 'e.syncNetwork' } },
+    });
     expect(await serverHead(deviceId)).toMatchObject({ chainSeq: local.length });
 
     await c.round();
     expect((await c.ok('sync.status', {})).auditChain).toMatchObject({
       acknowledgedSeq: local.length,
       break: null,
+      uploadError: null,
     });
     expect(await serverEntryCount(deviceId)).toBe(local.length);
 
@@ -498,6 +510,83 @@ describe('uploading the chain to the server', () => {
       head: { chainSeq: local.length },
       report: { chainSeq: 2, kind: 'hash' },
     });
+  });
+
+  it('takes the audit entry of a create larger than a batch (one change per leaf)', async () => {
+    const c = open();
+    await enrollAndLogin(env, c, env.org.inspectorA);
+    // 15,000 question/answer pairs: some 600 KB as a mutation, over 1 MiB as 30,000 changes.
+    const inquiries = Array.from({ length: 30 }, (_, i) => ({
+      id: `0190a000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      intervieweeName: `受询问人${i}`,
+      qa: Array.from({ length: 500 }, (_, j) => ({ q: `问题${j}`, a: `回答${j}` })),
+    }));
+    const created = await c.ok('case.create', { data: { ...emptyCaseData(), inquiries } });
+    await c.round();
+
+    const status = await c.ok('sync.status', {});
+    expect(status.lastError).toBeNull();
+    expect(status.pendingMutations).toBe(0);
+    const local = expectValidChain(c.db);
+    const entry = def(local.find((e) => e.body.entityId === created.id));
+    expect(entry.body.changes.length).toBeGreaterThan(30_000);
+    expect(Buffer.byteLength(JSON.stringify(toUpload(entry)))).toBeGreaterThan(
+      AUDIT_UPLOAD_LIMITS.maxBytes,
+    );
+    expect(status.auditChain).toMatchObject({
+      acknowledgedSeq: local.length,
+      break: null,
+      pendingEntries: 0,
+      uploadError: null,
+    });
+    expect(await serverHead(enrollmentOf(c.db).deviceId)).toEqual({
+      chainSeq: local.length,
+      hash: def(local.at(-1)).hash,
+    });
+  });
+
+  it('keeps the round successful when the audit upload is refused, and shows it on the chain', async () => {
+    let refuse = true;
+    const fetch: FetchLike = async (url, init) => {
+      if (refuse && new URL(url).pathname === '/v1/audit/push')
+        return new Response(JSON.stringify({ code: 'INTERNAL', message: '审计服务暂不可用' }), {
+          status: 500,
+          headers: { 'content-type': 'application/json' },
+        });
+      return globalThis.fetch(url, init);
+    };
+    const c = open(fetch);
+    await enrollAndLogin(env, c, env.org.inspectorA);
+    await writeSome(c, 1, 2);
+    await c.round();
+    const { deviceId } = enrollmentOf(c.db);
+    const local = chainOf(c.db);
+
+    const failed = await c.ok('sync.status', {});
+    expect(failed.lastError).toBeNull();
+    expect(failed.lastSuccessAt).not.toBeNull();
+    expect(failed.pendingMutations).toBe(0);
+    expect(failed.auditChain).toMatchObject({
+      acknowledgedSeq: 0,
+      pendingEntries: local.length,
+      uploadError: { message: { key: 'e.syncServer' } },
+    });
+    // The records themselves reached the server; the chain did not.
+    const { rows } = await env.storage.query<{ n: unknown }>(
+      "SELECT count(*) AS n FROM entities WHERE entity = 'enterprise'",
+    );
+    expect(Number(rows[0]?.n)).toBe(2);
+    expect(await serverHead(deviceId)).toBeNull();
+
+    // The next round sends the range again and clears the failure.
+    refuse = false;
+    await c.round();
+    expect((await c.ok('sync.status', {})).auditChain).toMatchObject({
+      acknowledgedSeq: local.length,
+      pendingEntries: 0,
+      uploadError: null,
+    });
+    expect(await serverHead(deviceId)).toMatchObject({ chainSeq: local.length });
   });
 
   it('resends from the server head after the server lost entries (restored from a backup)', async () => {
