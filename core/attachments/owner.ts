@@ -6,6 +6,7 @@
  */
 import { fail } from '../../shared/api/result';
 import { editProblem } from '../../shared/domain/case/machine';
+import { isEditableSpotCheckStatus } from '../../shared/schemas/spotCheck';
 import type { AttachmentOwnerType } from '../../shared/schemas/sync';
 import { currentActor, ruleFailure } from '../services/cases/actor';
 import { isFailure, type Failure, type ServiceContext } from '../services/context';
@@ -18,7 +19,7 @@ export function attachmentOwnerProblem(
   if (ownerType === 'spotCheck') {
     const owner = ctx.store.spotChecks.get(ownerId);
     if (!owner) return fail('NOT_FOUND', 'e.notFound');
-    if (owner.status !== 'draft' && owner.status !== 'returned') {
+    if (!isEditableSpotCheckStatus(owner.status)) {
       return fail('READ_ONLY', 'e.readOnly');
     }
     return null;

@@ -8,11 +8,12 @@ import type { Profile } from '../../shared/schemas/profile';
 import {
   SpotCheckSubmitDataSchema,
   completeSpotCheckData,
+  isCorrectableSpotCheckStatus,
+  isEditableSpotCheckStatus,
   type SpotCheckCreateSchema,
   type SpotCheckData,
   type SpotCheckRecord,
   type SpotCheckSaveDraftSchema,
-  type SpotCheckStatus,
   type SpotCheckSubmitSchema,
 } from '../../shared/schemas/spotCheck';
 import { diff } from '../audit/diff';
@@ -26,8 +27,6 @@ type SaveDraftInput = z.output<typeof SpotCheckSaveDraftSchema>;
 type SubmitInput = z.output<typeof SpotCheckSubmitSchema>;
 
 const notFound = () => fail('NOT_FOUND', 'e.notFound');
-
-const CORRECTABLE: readonly SpotCheckStatus[] = ['submitted', 'approved'];
 
 function prefillFromEnterprise(data: SpotCheckData, e: Enterprise): void {
   data.sampledUnit = {
@@ -92,9 +91,6 @@ export function createSpotCheck(ctx: ServiceContext, input: CreateInput): Result
   });
 }
 
-/** A draft, or a record the supervisor returned: its owner may change and submit it. */
-const EDITABLE: readonly SpotCheckStatus[] = ['draft', 'returned'];
-
 /**
  * Loads a record the actor may change (or submit), or the reason they may not. An approved
  * record is locked for good; a submitted one waits for review (a correction is a new version).
@@ -111,7 +107,7 @@ function editableRecord(
   const refused = permissionFailure(actor, 'record.edit', current.createdBy);
   if (refused) return refused;
   if (current.status === 'approved') return fail('READ_ONLY', 'caseRule.approvedLocked');
-  if (!EDITABLE.includes(current.status)) return fail('READ_ONLY', notEditableKey);
+  if (!isEditableSpotCheckStatus(current.status)) return fail('READ_ONLY', notEditableKey);
   if (current.revision !== expectedRevision) {
     return fail('CONFLICT', 'e.conflict', { revision: current.revision });
   }
@@ -213,7 +209,7 @@ export function createCorrection(ctx: ServiceContext, id: string): Result<SpotCh
     const refused = permissionFailure(acting, 'record.edit', old.createdBy);
     if (refused) return refused;
     // A signed record (submitted, or approved and locked) is corrected by a new version.
-    if (!CORRECTABLE.includes(old.status)) return fail('CONFLICT', 'e.notSubmitted');
+    if (!isCorrectableSpotCheckStatus(old.status)) return fail('CONFLICT', 'e.notSubmitted');
     if (old.supersededById) {
       const existing = ctx.store.spotChecks.get(old.supersededById);
       return fail('CONFLICT', 'e.alreadyCorrected', {

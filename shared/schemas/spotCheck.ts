@@ -206,6 +206,23 @@ export function completeSpotCheckData(draft: SpotCheckDraftData): SpotCheckData 
 export const SPOT_CHECK_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
 export type SpotCheckStatus = (typeof SPOT_CHECK_STATUSES)[number];
 
+/** A draft, or a record the supervisor returned: its owner may change and submit it. */
+export const SPOT_CHECK_EDITABLE_STATUSES = [
+  'draft',
+  'returned',
+] as const satisfies readonly SpotCheckStatus[];
+/** A record sent for review or approved: changed only by a correction (a new version). */
+export const SPOT_CHECK_CORRECTABLE_STATUSES = [
+  'submitted',
+  'approved',
+] as const satisfies readonly SpotCheckStatus[];
+
+/** Takes `unknown` so the server can ask about a stored document's status as it is. */
+export const isEditableSpotCheckStatus = (status: unknown): boolean =>
+  (SPOT_CHECK_EDITABLE_STATUSES as readonly unknown[]).includes(status);
+export const isCorrectableSpotCheckStatus = (status: unknown): boolean =>
+  (SPOT_CHECK_CORRECTABLE_STATUSES as readonly unknown[]).includes(status);
+
 export interface SpotCheckRecord {
   id: string;
   status: SpotCheckStatus;

@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { ok } from '../../../shared/api/result';
 import {
   completeSpotCheckData,
+  isEditableSpotCheckStatus,
   type SpotCheckData,
   type SpotCheckDraftData,
   type SpotCheckStatus,
@@ -11,8 +12,7 @@ import type { DraftTarget } from '../drafts/draftSaver';
 import { localCopyStore } from '../drafts/localCopy';
 
 /** A draft takes edits, and so does a record a supervisor returned (its owner fixes and resubmits). */
-export const takesEdits = (status: SpotCheckStatus): boolean =>
-  status === 'draft' || status === 'returned';
+export const takesEdits = (status: SpotCheckStatus): boolean => isEditableSpotCheckStatus(status);
 
 export const spotCheckCopies = localCopyStore<SpotCheckData>('fieldcheck.spotCheckDraft.', (raw) =>
   completeSpotCheckData(raw as SpotCheckDraftData),

@@ -9,6 +9,7 @@
  * record's unit and owner, so whoever sees the record sees its attachments, and nobody else.
  */
 import { editProblem } from '../../../shared/domain/case/machine';
+import { isEditableSpotCheckStatus } from '../../../shared/schemas/spotCheck';
 import { AttachmentChangesSchema, type AttachmentDoc } from '../../../shared/sync/attachmentDoc';
 import type { Doc } from '../../../shared/sync/paths';
 import { canWrite } from '../scope';
@@ -21,9 +22,7 @@ function ownerProblem(
   ctx: Parameters<EntityHandler['create']>[0],
 ): Rejection | null {
   if (owner.entity === 'spotCheck') {
-    return owner.doc.status === 'draft' || owner.doc.status === 'returned'
-      ? null
-      : reject('immutable');
+    return isEditableSpotCheckStatus(owner.doc.status) ? null : reject('immutable');
   }
   const problem = editProblem(
     workflowOf(owner.doc),

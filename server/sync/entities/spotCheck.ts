@@ -9,6 +9,8 @@
  */
 import {
   completeSpotCheckData,
+  isCorrectableSpotCheckStatus,
+  isEditableSpotCheckStatus,
   SpotCheckDraftDataSchema,
   SpotCheckSubmitDataSchema,
   type SpotCheckDraftData,
@@ -29,11 +31,6 @@ import {
 } from './types';
 
 const WORKFLOW_FIELDS = ['status', 'submittedAt', 'submittedBy'] as const;
-
-/** The owner may change the content while it is a draft or after it was returned. */
-const EDITABLE = new Set(['draft', 'returned']);
-/** Records that may be corrected by a new version. */
-const CORRECTABLE = new Set(['submitted', 'approved']);
 
 /** The content revision (records stored before revisions were counted are at 1). */
 export const revOf = (doc: Doc): number => (typeof doc.rev === 'number' ? doc.rev : 1);
@@ -93,7 +90,8 @@ export const spotCheckHandler: EntityHandler = {
   async change(ctx, m, current) {
     const status = String(current.doc.status);
     if (status === 'approved') return ruleRejection({ key: 'caseRule.approvedLocked' });
-    if (!EDITABLE.has(status)) return reject(m.op === 'submit' ? 'notDraft' : 'immutable');
+    if (!isEditableSpotCheckStatus(status))
+      return reject(m.op === 'submit' ? 'notDraft' : 'immutable');
     const bad = onlyData(m);
     if (bad) return bad;
     const next = withChanges(current.doc, m.changes);
@@ -140,7 +138,7 @@ export const spotCheckHandler: EntityHandler = {
     const old = await ctx.entities.load('spotCheck', oldId.data);
     if (!old) return reject('notFound');
     if (!canWrite(ctx.scope, old)) return reject('outOfScope');
-    if (!CORRECTABLE.has(String(old.doc.status))) return reject('notSubmitted');
+    if (!isCorrectableSpotCheckStatus(old.doc.status)) return reject('notSubmitted');
     if (old.doc.supersededById) return reject('alreadyCorrected');
     const given = withChanges({}, m.changes);
     if (isRejection(given)) return given;
