@@ -2,7 +2,13 @@
  * The people and amounts on a case's forms: parties, officers with their 执法证号, the
  * approval signatures of a step, goods lists and penalty lines, as view-model pieces.
  */
-import type { CaseData, GoodsItem, Officer, Party } from '../schemas/case';
+import {
+  emptyParty,
+  type CaseData,
+  type GoodsItem,
+  type Officer,
+  type Party,
+} from '../schemas/case';
 import type { CaseWorkflow, ApprovalRound, ApprovalSignature } from '../domain/case/record';
 import type { ApprovalStep } from '../domain/case/stages';
 import { amountCapital } from './amountCapital';
@@ -32,17 +38,8 @@ export function partyView(p: Party): PartyView {
 export function partyViews(parties: readonly Party[]): PartyView[] {
   const named = parties.filter((p) => p.name.trim() !== '').map(partyView);
   if (named.length > 0) return named;
-  return [
-    {
-      kind: '',
-      name: '',
-      creditCode: '',
-      idNumber: '',
-      legalRepresentative: '',
-      address: '',
-      phone: '',
-    },
-  ];
+  // No kind chosen yet: the blank line is neither an enterprise nor a person.
+  return [{ ...partyView(emptyParty('enterprise')), kind: '' }];
 }
 
 /** Who an officer's credential number is, when the case left it empty (the people register). */

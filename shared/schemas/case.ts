@@ -56,6 +56,18 @@ export const PartySchema = z.strictObject({
 });
 export type Party = z.infer<typeof PartySchema>;
 
+/** A party with nothing filled in yet: a new line of the form, or the base of one carried over. */
+export const emptyParty = (kind: Party['kind']): Party => ({
+  kind,
+  enterpriseId: '',
+  name: '',
+  creditCode: '',
+  idNumber: '',
+  legalRepresentative: '',
+  address: '',
+  phone: '',
+});
+
 /** 承办人: an enforcement officer with credential number (执法证号). */
 export const OfficerSchema = z.strictObject({
   userId: optionalText(40).default(''),

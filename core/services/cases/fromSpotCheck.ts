@@ -10,6 +10,7 @@ import { translate } from '../../../shared/i18n/translate';
 import {
   CaseDataSchema,
   emptyCaseData,
+  emptyParty,
   type CaseData,
   type EvidenceItem,
   type Party,
@@ -20,17 +21,7 @@ import { inTransaction, isFailure, newId, type ServiceContext } from '../context
 import { currentActor, notFound, permissionFailure } from './actor';
 import { insertNewCase } from './create';
 
-const party = (over: Partial<Party>): Party => ({
-  kind: 'enterprise',
-  enterpriseId: '',
-  name: '',
-  creditCode: '',
-  idNumber: '',
-  legalRepresentative: '',
-  address: '',
-  phone: '',
-  ...over,
-});
+const party = (over: Partial<Party>): Party => ({ ...emptyParty('enterprise'), ...over });
 
 function partiesOf(sc: SpotCheckRecord): Party[] {
   const u = sc.data.sampledUnit;

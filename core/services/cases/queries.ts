@@ -1,8 +1,7 @@
 /** case.get, case.list and deadlines.rules: reads, with deadlines computed for today. */
 import type { CaseDetail, CaseListQuery, CaseSummary } from '../../../shared/api/caseContract';
 import { ok, type Result } from '../../../shared/api/result';
-import { availableTransitions, nextLevel } from '../../../shared/domain/case/machine';
-import { isTerminalStage } from '../../../shared/domain/case/stages';
+import { availableTransitions, editProblem, nextLevel } from '../../../shared/domain/case/machine';
 import { caseDeadlines, nearestDeadline } from '../../../shared/domain/deadlines/compute';
 import { DEADLINE_RULE_SETS, type DeadlineRuleSet } from '../../../shared/domain/deadlines/rules';
 import { chinaDate } from '../../../shared/domain/deadlines/today';
@@ -27,7 +26,7 @@ export function getCase(ctx: ServiceContext, id: string): Result<CaseDetail> {
   const refused = permissionFailure(actor, 'record.read', record.ownerUserId);
   if (refused) return refused;
   const target = { ownerUserId: record.ownerUserId, inCallersUnit: true };
-  const canEdit = can(subject(actor), 'record.edit', target) && !isTerminalStage(record.stage);
+  const canEdit = editProblem(record, record.ownerUserId, actor, []) === null;
   const canReview = can(subject(actor), 'review.decide', target) && record.pending !== null;
   return ok({
     record,

@@ -2,14 +2,15 @@
 import { api } from '../../api/client';
 import { ok } from '../../../shared/api/result';
 import type { CaseDetail } from '../../../shared/api/caseContract';
-import { isTerminalStage } from '../../../shared/domain/case/stages';
 import { emptyCaseData, type CaseData } from '../../../shared/schemas/case';
 import type { DraftTarget } from '../drafts/draftSaver';
 import { localCopyStore } from '../drafts/localCopy';
 
-/** Whether this user may change the case's content now. */
-export const caseTakesEdits = (detail: CaseDetail): boolean =>
-  detail.canEdit && !isTerminalStage(detail.record.stage);
+/**
+ * Whether this user may change the case's content now: the core answers with `canEdit` from
+ * the case rules (editProblem: the owner, and not in a final stage) each time the case is read.
+ */
+export const caseTakesEdits = (detail: CaseDetail): boolean => detail.canEdit;
 
 /**
  * A copy saved by an older version may lack fields added since: fill them from the empty case,

@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import { api } from '../../api/client';
 import type { ReviewQueueItem } from '../../../shared/api/caseContract';
 import type { MessageRef } from '../../../shared/api/result';
+import { can } from '../../../shared/domain/permissions';
 import { useSyncStore } from '../sync/syncStore';
 
 interface ReviewQueueState {
@@ -34,7 +35,12 @@ export function reloadReviewQueue(): Promise<void> {
 
 /** Whether the signed-in user reviews (the role comes with the sync account). */
 export function useIsSupervisor(): boolean {
-  return useSyncStore((s) => s.status?.user?.role === 'supervisor');
+  return useSyncStore((s) => {
+    const user = s.status?.user;
+    return (
+      !!user && can({ role: user.role, userId: user.id, unitId: user.unitId }, 'review.decide')
+    );
+  });
 }
 
 /** Keeps the queue fresh for a supervisor: on start and after every finished sync round. */

@@ -1,7 +1,7 @@
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
-import type { Party } from '../../../../shared/schemas/case';
+import { emptyParty } from '../../../../shared/schemas/case';
 import type { EnterpriseSummary } from '../../../../shared/schemas/lists';
 import { CaseField, ListError } from '../CaseField';
 import { useCaseForm } from '../caseFormContext';
@@ -10,17 +10,6 @@ import { confirmRemove } from './confirmRemove';
 import { EnterprisePicker } from './EnterprisePicker';
 
 const MAX_PARTIES = 20;
-
-const blankParty = (kind: Party['kind']): Party => ({
-  kind,
-  enterpriseId: '',
-  name: '',
-  creditCode: '',
-  idNumber: '',
-  legalRepresentative: '',
-  address: '',
-  phone: '',
-});
 
 /** 当事人: enterprises taken from the register, or natural persons typed in. */
 export function PartiesSection() {
@@ -36,7 +25,7 @@ export function PartiesSection() {
     const full = await api()['enterprise.get']({ id: e.id });
     const phone = full.ok ? full.value.contactPhone : '';
     append({
-      ...blankParty('enterprise'),
+      ...emptyParty('enterprise'),
       enterpriseId: e.id,
       name: e.name.slice(0, 100),
       creditCode: e.creditCode,
@@ -100,14 +89,14 @@ export function PartiesSection() {
           <button
             type="button"
             className="btn btn-small"
-            onClick={() => append(blankParty('enterprise'))}
+            onClick={() => append(emptyParty('enterprise'))}
           >
             ＋ {t('cases.addParty')}
           </button>
           <button
             type="button"
             className="btn btn-small"
-            onClick={() => append(blankParty('person'))}
+            onClick={() => append(emptyParty('person'))}
           >
             ＋ {t('cases.addPerson')}
           </button>
