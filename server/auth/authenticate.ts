@@ -1,4 +1,5 @@
 import { HttpError } from '../errors';
+import { UNIT_TREE_COLUMNS, unitTreeCtes } from '../org/units';
 import { toProfile, type UserRow } from '../org/users';
 import type { Queryable } from '../storage/types';
 import type { Caller } from '../sync/scope';
@@ -19,20 +20,8 @@ WITH RECURSIVE
            u.id AS user_id, u.username, u.name, u.role, u.unit_id, u.credential_number
     FROM devices d LEFT JOIN users u ON u.id = d.user_id
     WHERE d.token_hash = $1
-  ),
-  up(id, parent_id, depth) AS (
-    SELECT un.id, un.parent_id, 0 FROM units un JOIN dev ON un.id = dev.unit_id
-    UNION ALL
-    SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 32
-  ),
-  down(id, depth) AS (
-    SELECT un.id, 0 FROM units un JOIN dev ON un.id = dev.unit_id
-    UNION ALL
-    SELECT u.id, down.depth + 1 FROM units u JOIN down ON u.parent_id = down.id WHERE down.depth < 32
-  )
-SELECT dev.*,
-       ARRAY(SELECT id::text FROM up ORDER BY depth) AS up,
-       ARRAY(SELECT id::text FROM down ORDER BY depth) AS down
+  ),${unitTreeCtes('SELECT unit_id FROM dev')}
+SELECT dev.*, ${UNIT_TREE_COLUMNS}
 FROM dev`;
 
 interface CallerRow {

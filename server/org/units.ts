@@ -41,24 +41,37 @@ export async function listUnits(q: Queryable): Promise<UnitInfo[]> {
   return rows.map(toUnit);
 }
 
+/**
+ * The recursive CTEs `up` (the unit and its ancestors) and `down` (the unit and its
+ * descendants), each with `depth` from the unit, for a WITH RECURSIVE clause. `unitIdSql` is
+ * the SQL of the unit's id (a parameter, or a subquery of an earlier CTE). Depth stops at 32 so
+ * a cycle in the tree cannot loop.
+ */
+export const unitTreeCtes = (unitIdSql: string): string => `
+  up(id, parent_id, depth) AS (
+    SELECT un.id, un.parent_id, 0 FROM units un WHERE un.id IN (${unitIdSql})
+    UNION ALL
+    SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id WHERE up.depth < 32
+  ),
+  down(id, depth) AS (
+    SELECT un.id, 0 FROM units un WHERE un.id IN (${unitIdSql})
+    UNION ALL
+    SELECT u.id, down.depth + 1 FROM units u JOIN down ON u.parent_id = down.id WHERE down.depth < 32
+  )`;
+
+/** The id arrays of `up` and `down`, nearest first (select list over unitTreeCtes). */
+export const UNIT_TREE_COLUMNS = `ARRAY(SELECT id::text FROM up ORDER BY depth) AS up,
+       ARRAY(SELECT id::text FROM down ORDER BY depth) AS down`;
+
 /** The unit with its ancestors (up) and with its descendants (down); both include the unit. */
 export async function unitTree(
   q: Queryable,
   unitId: string,
 ): Promise<{ up: string[]; down: string[] }> {
-  const up = await q.query<{ id: string }>(
-    `WITH RECURSIVE a(id, parent_id, depth) AS (
-       SELECT id, parent_id, 0 FROM units WHERE id = $1
-       UNION ALL SELECT u.id, u.parent_id, a.depth + 1 FROM units u JOIN a ON u.id = a.parent_id WHERE a.depth < 32
-     ) SELECT id FROM a`,
+  const { rows } = await q.query<{ up: string[]; down: string[] }>(
+    `WITH RECURSIVE ${unitTreeCtes('$1::uuid')} SELECT ${UNIT_TREE_COLUMNS}`,
     [unitId],
   );
-  const down = await q.query<{ id: string }>(
-    `WITH RECURSIVE d(id, depth) AS (
-       SELECT id, 0 FROM units WHERE id = $1
-       UNION ALL SELECT u.id, d.depth + 1 FROM units u JOIN d ON u.parent_id = d.id WHERE d.depth < 32
-     ) SELECT id FROM d`,
-    [unitId],
-  );
-  return { up: up.rows.map((r) => r.id), down: down.rows.map((r) => r.id) };
+  const row = rows[0];
+  return { up: row?.up ?? [], down: row?.down ?? [] };
 }
