@@ -1,18 +1,13 @@
 /**
- * The 文书字号 a form prints: the number issued to it on this device (core/numbers/), or ''
- * (a blank line to write it by hand) while it has none. Printing never issues a number; that
- * is the numbering's own step.
+ * The 文书字号 a form prints: the one the case data holds for it (written when the form was
+ * numbered, on whichever device, and synced), or '' (a blank line to write it by hand) while it
+ * has none. Reading never issues a number; core/numbers/issue.ts does, when a form is printed.
  */
-import type { DocumentKind, DocumentOwnerType } from '../../shared/documents/kinds';
-import type { Store } from '../../db/store';
-import { listIssued } from '../numbers/issue';
+import { documentNumberKey } from '../../shared/documents/numbers';
+import type { DocumentKind } from '../../shared/documents/kinds';
+import type { CaseData } from '../../shared/schemas/case';
 
-export function numberLookup(
-  store: Store,
-  ownerType: DocumentOwnerType,
-  ownerId: string,
-): (kind: DocumentKind, itemId: string) => string {
-  const issued = listIssued(store, ownerType, ownerId);
-  return (kind, itemId) =>
-    issued.find((n) => n.docType === kind && n.itemId === itemId)?.text ?? '';
+export function numberLookup(data: CaseData): (kind: DocumentKind, itemId: string) => string {
+  const numbers = data.documentNumbers ?? {};
+  return (kind, itemId) => numbers[documentNumberKey(kind, itemId)] ?? '';
 }

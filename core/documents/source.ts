@@ -40,7 +40,7 @@ export function loadSource(
     input: {
       record,
       agencyName,
-      numberOf: numberLookup(store, ownerType, ownerId),
+      numberOf: numberLookup(record.data),
       credentialOf: (userId) => store.people.get(userId)?.credentialNumber ?? '',
     },
   };

@@ -3,8 +3,9 @@
  *
  * 1. the device's row is locked, so two requests of one device run one after the other (the
  *    outstanding count and the replay check see each other's result);
- * 2. a request seen before (same device, same requestId) returns the block it got then;
- * 3. blocks the device reports used up stop counting as outstanding; too many left → refused;
+ * 2. blocks the device reports used up stop counting as outstanding (also on a retry);
+ * 3. a request seen before (same device, same requestId) returns the block it got then;
+ *    otherwise too many blocks left → refused;
  * 4. the counter row of (prefix, year) is advanced by one INSERT … ON CONFLICT DO UPDATE …
  *    RETURNING: its row lock serializes concurrent requests of every device, so each gets a
  *    run no other request can get, on PostgreSQL and on PGlite alike.
@@ -80,6 +81,16 @@ export async function allocateBlock(
   return storage.transaction(async (tx) => {
     await tx.query('SELECT id FROM devices WHERE id = $1 FOR UPDATE', [caller.deviceId]);
 
+    // Before the replay check: a retried request carries the same used-up blocks, and they
+    // must be released even when its first answer was lost (idempotent).
+    if (req.exhausted.length > 0) {
+      await tx.query(
+        `UPDATE number_blocks SET exhausted_at = now()
+         WHERE device_id = $1 AND id = ANY($2::uuid[]) AND exhausted_at IS NULL`,
+        [caller.deviceId, req.exhausted],
+      );
+    }
+
     const { rows: seen } = await tx.query<BlockRow>(
       'SELECT * FROM number_blocks WHERE device_id = $1 AND request_id = $2',
       [caller.deviceId, req.requestId],
@@ -95,13 +106,6 @@ export async function allocateBlock(
       };
     }
 
-    if (req.exhausted.length > 0) {
-      await tx.query(
-        `UPDATE number_blocks SET exhausted_at = now()
-         WHERE device_id = $1 AND id = ANY($2::uuid[]) AND exhausted_at IS NULL`,
-        [caller.deviceId, req.exhausted],
-      );
-    }
     const held = await outstanding(tx, caller.deviceId, req.docType, req.year);
     if (held.length >= MAX_OUTSTANDING_BLOCKS) {
       throw new HttpError(

@@ -225,6 +225,13 @@ export const CaseDataSchema = z.strictObject({
   /** For 移送: the agency the case goes to. */
   transferTo: optionalText(200).default(''),
   signatures: SignatureListSchema.default([]),
+  /**
+   * 文书字号 issued to the case's forms, by shared/documents/numbers.ts documentNumberKey; kept
+   * in the case so every device prints and verifies the same number. Written once, by the app.
+   */
+  documentNumbers: z
+    .record(z.string().regex(/^[A-Za-z0-9]{1,80}$/, { error: 'v.invalid' }), z.string().max(64))
+    .default({}),
 });
 export type CaseData = z.infer<typeof CaseDataSchema>;
 export type CaseDataInput = z.input<typeof CaseDataSchema>;

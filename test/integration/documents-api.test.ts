@@ -95,14 +95,33 @@ describe('documents API', () => {
       ownerId: created.id,
       kind: 'filingApproval' as const,
     };
+    // At 受理 the 立案审批表 is a draft: printed with the number blank, no number drawn.
+    const draft = await c.ok('documents.issue', { ...ref, output: 'print' });
+    expect(draft.html).not.toContain('〕第');
+    expect(await c.ok('numbers.list', { ownerType: 'case', ownerId: created.id })).toEqual([]);
+    const numbering = {
+      docType: 'filingApproval',
+      ownerType: 'case',
+      ownerId: created.id,
+    } as const;
+    expect(await c.call('numbers.issue', numbering)).toMatchObject({
+      ok: false,
+      error: { code: 'RULE', message: { key: 'numbers.notYet' } },
+    });
+    c.db
+      .prepare(
+        "UPDATE cases SET stage = 'investigating', workflow = json_set(workflow, '$.stage', 'investigating') WHERE id = ?",
+      )
+      .run(created.id);
+
     const refused = await c.call('documents.issue', { ...ref, output: 'print' });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'RULE', message: { key: 'numbers.empty' } },
     });
-    expect(await c.ok('documents.printLog', { ownerType: 'case', ownerId: created.id })).toEqual(
-      [],
-    );
+    expect(
+      await c.ok('documents.printLog', { ownerType: 'case', ownerId: created.id }),
+    ).toHaveLength(1);
 
     c.db
       .prepare(
@@ -117,6 +136,7 @@ describe('documents API', () => {
     expect(again.html).toContain('沈市监立〔2026〕第7号');
     const log = await c.ok('documents.printLog', { ownerType: 'case', ownerId: created.id });
     expect(log.map((e) => e.documentNumber)).toEqual([
+      '',
       '沈市监立〔2026〕第7号',
       '沈市监立〔2026〕第7号',
     ]);

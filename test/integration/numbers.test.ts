@@ -38,8 +38,21 @@ const YEAR = Number(chinaDate(new Date()).slice(0, 4));
 
 /** A case to number documents of, and one 查封/扣押 decision per call (one measure each). */
 async function newCase(c: TestCore): Promise<string> {
-  return (await c.ok('case.create', {})).id;
+  const id = (await c.ok('case.create', {})).id;
+  // Forms are numbered from their stage on: a decided case numbers every kind. The stage is
+  // set on the server once the case is there (so a later pull keeps it), and on the device.
+  if (c.core.sync.status().enrolled) {
+    await c.core.sync.round();
+    await env.storage.query(
+      `UPDATE entities SET doc = jsonb_set(doc, '{stage}', '"decided"') WHERE entity = 'case' AND id = $1`,
+      [id],
+    );
+  }
+  const stage = `json_set(workflow, '$.stage', 'decided')`;
+  c.db.prepare(`UPDATE cases SET stage = 'decided', workflow = ${stage} WHERE id = ?`).run(id);
+  return id;
 }
+
 const measureDecision = (caseId: string) =>
   ({ docType: 'measureDecision', ownerType: 'case', ownerId: caseId, itemId: uuidv7() }) as const;
 

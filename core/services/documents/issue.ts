@@ -4,7 +4,8 @@
  * entry on the record, in one transaction. A form whose content was printed before is a copy
  * and says 副本 on every page.
  *
- * A form that carries a 文书字号 is numbered when it is first printed (core/numbers/).
+ * A form that carries a 文书字号 is numbered when it is first printed from its stage on
+ * (core/numbers/); earlier prints leave the number blank.
  *
  * A PDF is logged only once Chromium made it: a failed run leaves no entry, and the error says
  * in Chinese what is missing (FIELDCHECK_CHROMIUM names the browser when it is not where we
@@ -21,7 +22,7 @@ import type {
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { isNumberedDocType } from '../../../shared/documents/numbers';
 import { CHROMIUM_ENV, ChromiumError, htmlToPdf } from '../../documents/chromium';
-import { issueNumber } from '../../numbers/issue';
+import { findIssued, issueNumber, notNumberableNow } from '../../numbers/issue';
 import { prepareDocument, renderPrepared, type PreparedDocument } from '../../documents/prepare';
 import { appendAudit, inTransaction, isFailure, requireProfile } from '../context';
 import type { DocumentContext } from './context';
@@ -74,20 +75,26 @@ function logPrint(
 
 /**
  * Refusals before anything is made: no profile, no record, no such form. A form that carries a
- * 文书字号 gets its number now (the one it has, or the next of this device's block); when the
- * device has none left the form is not printed (numbers.empty) until a sync brings a block.
+ * 文书字号 keeps the number the case holds for it; without one it gets the next of this
+ * device's block now — once the case has reached the form's stage, and only for a user who
+ * may edit the case (core/numbers/issue.ts). Before that stage the print is a draft with the
+ * number left blank and no number is used up. When the device has no numbers left the form is
+ * not printed (numbers.empty) until a sync brings a block.
  */
 function prepareToIssue(ctx: DocumentContext, ref: DocumentRef): Result<PreparedDocument> {
   const actor = requireProfile(ctx);
   if (isFailure(actor)) return actor;
   const checked = prepareDocument(ctx.store, ref);
-  if (!checked.ok || !isNumberedDocType(ref.kind)) return checked;
-  const numbered = issueNumber(ctx, {
+  if (!checked.ok || !isNumberedDocType(ref.kind) || ref.ownerType !== 'case') return checked;
+  const input = {
     docType: ref.kind,
     ownerType: ref.ownerType,
     ownerId: ref.ownerId,
     itemId: ref.itemId,
-  });
+  };
+  const record = ctx.store.cases.get(ref.ownerId);
+  if (!record || findIssued(ctx.store, input) || notNumberableNow(record, input)) return checked;
+  const numbered = issueNumber(ctx, input);
   if (!numbered.ok) return numbered;
   return prepareDocument(ctx.store, ref);
 }

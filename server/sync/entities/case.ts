@@ -6,6 +6,7 @@
  * client sends it directly. Supervisors sign steps through review records (review.ts).
  */
 import { CaseTransitionSchema } from '../../../shared/api/caseContract';
+import { isDocumentNumberPath, replacedDocumentNumber } from '../../../shared/documents/numbers';
 import { editProblem, requestTransition } from '../../../shared/domain/case/machine';
 import { initialWorkflow } from '../../../shared/domain/case/record';
 import { permissionProblem } from '../../../shared/domain/permissions';
@@ -52,12 +53,27 @@ function edit(ctx: BatchContext, m: Mutation, current: EntityRow): ChangePlan | 
     changed,
   );
   if (problem) return ruleRejection(problem);
+  // A 文书字号 once written stays: paper with it may already be with the party.
+  const numbersBefore = (before as CaseData).documentNumbers ?? {};
+  const replaced = replacedDocumentNumber(numbersBefore, (data as CaseData).documentNumbers ?? {});
+  if (replaced !== null) {
+    return ruleRejection({
+      key: 'caseRule.numberFixed',
+      params: { number: numbersBefore[replaced] ?? '' },
+    });
+  }
   return {
     candidate: { ...current.doc, data },
     // rev and updatedAt are set after conflict detection: they are the server's bookkeeping,
     // not fields a device competes for. A change whose every field conflicted changes nothing.
     finalize: (merged) => {
-      if (changedLeaves(before, merged.data as Doc).length === 0) return merged;
+      const changed = changedLeaves(before, merged.data as Doc);
+      if (changed.length === 0) return merged;
+      // A 文书字号 is no content an approval covers: writing one leaves `rev` (and a pending
+      // approval of it) as it is.
+      if (changed.every(isDocumentNumberPath)) {
+        return { ...merged, updatedAt: ctx.now().toISOString() };
+      }
       return {
         ...merged,
         rev: workflowOf(current.doc).rev + 1,

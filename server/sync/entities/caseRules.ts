@@ -67,7 +67,7 @@ function labelled(params: Record<string, string | number>): Record<string, strin
 
 /** A refusal of the state machine, or a review rule keyed the same way (`caseRule.*`, `perm.*`). */
 export type RuleRefusal = Omit<CaseRuleError, 'key'> & {
-  key: CaseRuleError['key'] | ReviewRuleKey;
+  key: CaseRuleError['key'] | ReviewRuleKey | 'caseRule.numberFixed';
 };
 export type ReviewRuleKey = 'caseRule.approvedLocked' | 'caseRule.spotCheckNotSubmitted';
 

@@ -118,6 +118,19 @@ const STAGE_ORDER: readonly CaseStage[] = [
   'executing',
 ];
 
+/**
+ * Whether a case in `stage` has come as far as `from` along the main procedure. 结案 is past
+ * every stage; the other ends (不予立案, 撤案, 移送) leave the procedure, so they reach none
+ * but 受理.
+ */
+export function stageReached(stage: CaseStage, from: CaseStage): boolean {
+  if (stage === 'closed') return true;
+  const at = STAGE_ORDER.indexOf(stage);
+  if (at < 0) return from === 'accepted';
+  const needed = STAGE_ORDER.indexOf(from);
+  return needed >= 0 && at >= needed;
+}
+
 /** The data path prefixes locked in a stage ('' = everything). */
 export function lockedPaths(stage: CaseStage): string[] {
   if (isTerminalStage(stage)) return [''];

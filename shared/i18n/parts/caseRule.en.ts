@@ -16,6 +16,8 @@ export const caseRuleEn: Widen<typeof caseRuleZh> = {
     stale:
       'The case changed after it was sent for approval (now revision {{rev}}); review the latest content.',
     locked: '“{{field}}” is settled in the current stage ({{stage}}) and can no longer change.',
+    numberFixed:
+      'This form already has its document number ({{number}}); a number once given cannot be changed or removed.',
     opinionRequired: 'Enter the case officer’s opinion.',
     commentRequired: 'Give the reason for returning it.',
     needParty: 'Enter at least one party',

@@ -12,6 +12,7 @@ export const caseRuleZh = {
     wrongLevel: '该步骤现在等待“{{level}}”签署。',
     stale: '提交审批后案件内容又被修改（现为第 {{rev}} 版），请按最新内容重新审核。',
     locked: '“{{field}}”在当前阶段（{{stage}}）已确定，不能再修改。',
+    numberFixed: '该文书已编文书字号（{{number}}），文号一经编定不能更改或删除。',
     opinionRequired: '请填写承办人意见。',
     commentRequired: '退回时请写明退回理由。',
     needParty: '至少填写一个当事人',
