@@ -64,11 +64,22 @@ export interface CaseDetail {
   canReview: boolean;
 }
 
+/** What a timeline entry records (each has its label under `cases.timeline.kinds`). */
+export const TIMELINE_KINDS = [
+  'create',
+  'edit',
+  'stage',
+  'request',
+  'approve',
+  'return',
+  'sync',
+] as const;
+
 export interface TimelineEntry {
   at: string;
   actorId: string;
   actorName: string;
-  kind: 'create' | 'edit' | 'stage' | 'request' | 'approve' | 'return' | 'sync';
+  kind: (typeof TIMELINE_KINDS)[number];
   transition?: CaseTransition;
   level?: string;
   from?: CaseStage;

@@ -10,10 +10,8 @@ import {
   MEASURE_KINDS,
   PARTY_KINDS,
 } from '../../shared/schemas/case';
-import { CASE_SORTS } from '../../shared/api/caseContract';
+import { CASE_SORTS, TIMELINE_KINDS } from '../../shared/api/caseContract';
 import { RESOURCES, type Locale } from '../../shared/i18n/translate';
-
-const TIMELINE_KINDS = ['create', 'edit', 'stage', 'request', 'approve', 'return', 'sync'];
 
 const lookup = (locale: Locale, key: string): unknown =>
   key
