@@ -127,6 +127,28 @@ describe('POST /v1/numbers/blocks', () => {
     expect(await blockCount()).toBe(1);
   });
 
+  it('releases the used-up blocks a retried request reports, even when its first answer was lost', async () => {
+    const dev = await enroll(db.storage, org.inspectorA);
+    const held: NumberBlock[] = [];
+    for (let i = 0; i < MAX_OUTSTANDING_BLOCKS - 1; i++) {
+      held.push((await ask(dev.token, { docType: 'measureDecision' })).body.block);
+    }
+    // The request got its block, but the answer was lost: the device still counts held[0] as
+    // unreported and sends the same request again with it.
+    const requestId = newId();
+    const exhausted = [(held[0] as NumberBlock).id];
+    const first = await ask(dev.token, { requestId, docType: 'measureDecision' });
+    expect(first.status).toBe(200);
+    const retried = await ask(dev.token, { requestId, docType: 'measureDecision', exhausted });
+    expect(retried.status).toBe(200);
+    expect(retried.body.block).toEqual(first.body.block);
+    expect(retried.body.outstanding.map((b) => b.id)).not.toContain(exhausted[0]);
+    // The device marked it reported and never sends it again: its place is free all the same.
+    const next = await ask(dev.token, { docType: 'measureDecision' });
+    expect(next.status).toBe(200);
+    expect(next.body.code).toBeUndefined();
+  });
+
   it('limits outstanding blocks per device and type until they are reported used up', async () => {
     const dev = await enroll(db.storage, org.inspectorA);
     const held: NumberBlock[] = [];
