@@ -2,7 +2,7 @@
 import { buildView, documentEntries, type DocumentSource } from '../../shared/documents/build';
 import { renderDocumentHtml } from '../../shared/documents/render';
 import type { DocumentView } from '../../shared/documents/view';
-import { AGENCY, caseRecord, IDS, signaturePng } from './documents-fixtures';
+import { AGENCY, caseRecord, IDS, signaturePng, spotCheckRecord } from './documents-fixtures';
 
 const QR = 'data:image/svg+xml;base64,PHN2Zy8+';
 
@@ -106,5 +106,25 @@ describe('form HTML', () => {
     expect(text).toContain('罚款人民币72,900.00元（大写：柒万贰仟玖佰元整）');
     expect(text).toContain('没收违法所得人民币6,320.50元（大写：陆仟叁佰贰拾元伍角）');
     expect(text).toContain('没收不合格电线电缆120卷');
+  });
+});
+
+describe('监督检查抽样单 samplers', () => {
+  it('gives a sampler without a credential number a blank line, not empty brackets', () => {
+    const record = spotCheckRecord();
+    record.data.samplers = [
+      { name: '张三', credentialNumber: '' },
+      { name: '赵六', credentialNumber: 'LN-2101-0002' },
+    ];
+    const src: DocumentSource = {
+      ownerType: 'spotCheck',
+      input: { record, agencyName: AGENCY, categoryName: '建材' },
+    };
+    const html = render(buildView(src, 'samplingSheet', '') as DocumentView);
+    const line = /抽样人员（签名）：(.*?)<\/p>/.exec(html)?.[1] ?? '';
+    expect(line).not.toContain('（）');
+    expect(line).toBe(
+      '张三（<span class="blank w6"></span>）、赵六（<span class="filled">LN-2101-0002</span>）',
+    );
   });
 });

@@ -2,7 +2,7 @@
 import { findRegion } from '../../domain/regions';
 import type { Signature } from '../../schemas/signature';
 import { yuan, zhDate } from '../format';
-import { SAMPLING_LINK_LABELS, SAMPLING_TYPE_LABELS } from '../labels';
+import { labelFor, SAMPLING_LINK_LABELS, SAMPLING_TYPE_LABELS } from '../labels';
 import { signatureSlot } from '../signatures';
 import type { SamplingSheetView, SignatureSlotView } from '../view';
 import { headerFor, type SpotCheckDocumentInput } from './input';
@@ -51,8 +51,8 @@ export function buildSamplingSheet(input: SpotCheckDocumentInput): SamplingSheet
       number: d.basic.taskNumber,
       organizingDepartment: d.basic.organizingDepartment,
       testingInstitution: d.basic.testingInstitution,
-      samplingType: SAMPLING_TYPE_LABELS[d.basic.samplingType] ?? '',
-      link: SAMPLING_LINK_LABELS[d.basic.link] ?? '',
+      samplingType: labelFor(SAMPLING_TYPE_LABELS, d.basic.samplingType),
+      link: labelFor(SAMPLING_LINK_LABELS, d.basic.link),
       category: input.categoryName,
       place: d.basic.samplingPlace,
       purpose: d.basic.purpose,

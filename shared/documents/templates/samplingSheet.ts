@@ -29,7 +29,10 @@ function group(name: string, rows: readonly (readonly Pair[])[]): string {
 
 export function samplingSheetBody(v: SamplingSheetView, ctx: TemplateContext): string {
   const { task: t, sampledUnit: u, producer: p, sample: s, seals } = v;
-  const samplers = v.samplers.map((o) => `${o.name}（${o.credentialNumber}）`).join('、');
+  // A sampler without a credential number gets a line to write it on, not empty brackets.
+  const samplers = v.samplers
+    .map((o) => `${esc(o.name)}（${fill(o.credentialNumber, 6)}）`)
+    .join('、');
   const table =
     '<table class="form dense"><colgroup><col style="width:6%">' +
     '<col style="width:13%"><col style="width:18.3%"><col style="width:13%">' +
@@ -135,7 +138,7 @@ export function samplingSheetBody(v: SamplingSheetView, ctx: TemplateContext): s
       [['封样说明', seals.note, 5]],
     ]) +
     '<tr><td colspan="4" class="sign-cell">' +
-    `<p>抽样人员（签名）：${esc(samplers)}</p>` +
+    `<p>抽样人员（签名）：${samplers}</p>` +
     `<p>${signatureCell(v.signatures.samplers, ctx)}</p>` +
     `<p>日期：${dateOrBlank(s.samplingDate)}</p></td>` +
     '<td colspan="3" class="sign-cell">' +
