@@ -14,7 +14,7 @@ import type { ApiHandlers } from '../../shared/api/contract';
 import type { DocumentKind } from '../../shared/documents/kinds';
 import { findChromium } from '../../core/documents/chromium';
 import { LocalFileStore, sha256Of } from '../../core/attachments/fileStore';
-import { issueNumber } from '../../core/numbers/issue';
+import { documentNumberKey, formatDocumentNumber } from '../../shared/documents/numbers';
 import { createDocumentHandlers } from '../../core/services/documents/handlers';
 import type { ServiceContext } from '../../core/services/context';
 import {
@@ -39,7 +39,6 @@ let ctx: ServiceContext;
 let docs: Pick<ApiHandlers, `documents.${string}` & keyof ApiHandlers>;
 let tick = 0;
 
-const AT = '2026-01-01T00:00:00.000Z';
 const NUMBERED = [
   ['filingApproval', '沈市监立'],
   ['measureDecision', '沈市监强制'],
@@ -116,19 +115,18 @@ beforeAll(() => {
       qa: qaPairs(60),
     });
   });
+  // The forms that carry a number were numbered while the case was open (the fixture case has
+  // ended since): each number is in the case data, as every device reads it.
+  for (const [docType, prefix] of NUMBERED) {
+    const itemId = docType === 'measureDecision' ? IDS.measure : '';
+    record.data.documentNumbers[documentNumberKey(docType, itemId)] = formatDocumentNumber(
+      prefix,
+      2026,
+      128,
+    );
+  }
   store.cases.insert(record);
   store.spotChecks.insert(spotCheckRecord());
-  // Numbers for the forms that carry one, from blocks as the central endpoint hands them out.
-  for (const [docType, prefix] of NUMBERED) {
-    store.numbers.adopt(
-      { id: `blk-${docType}`, docType, year: 2026, prefix, start: 128, end: 140, allocatedAt: AT },
-      'device-1',
-      AT,
-    );
-    const itemId = docType === 'measureDecision' ? IDS.measure : '';
-    const r = issueNumber(ctx, { docType, ownerType: 'case', ownerId: IDS.case, itemId });
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-  }
   docs = createDocumentHandlers(ctx, chromium ? { chromium: () => chromium } : {});
 });
 
