@@ -1,5 +1,6 @@
 /**
- * Gathers what a record's forms are filled from: the record, the agency (this device's unit),
+ * Gathers what a record's forms are filled from: the record, the agency (the one the record
+ * names, so every device prints the same heading; this device's unit for older records),
  * officers' credential numbers from the people register, issued document numbers, and for a
  * spot check its product category's name.
  */
@@ -28,7 +29,7 @@ export function loadSource(
       ownerType,
       input: {
         record,
-        agencyName,
+        agencyName: record.data.basic.organizingDepartment || agencyName,
         categoryName: categoryName(store, record.data.basic.categoryCode),
       },
     };
@@ -39,7 +40,7 @@ export function loadSource(
     ownerType,
     input: {
       record,
-      agencyName,
+      agencyName: record.data.agencyName || agencyName,
       numberOf: numberLookup(record.data),
       credentialOf: (userId) => store.people.get(userId)?.credentialNumber ?? '',
     },

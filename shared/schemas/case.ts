@@ -147,6 +147,11 @@ export const OnSiteInspectionSchema = z.strictObject({
 });
 
 export const CaseDataSchema = z.strictObject({
+  /**
+   * The agency handling the case, as its forms print it: set from the creator's unit when the
+   * case is opened, so every device prints (and verifies) the same heading.
+   */
+  agencyName: optionalText(100).default(''),
   source: z.union([z.literal(''), z.enum(CASE_SOURCES)], { error: 'v.enum' }).default(''),
   /** 举报编号, the special action's name (e.g. 质检利剑), or the transferring agency. */
   sourceRef: optionalText(200).default(''),

@@ -81,6 +81,12 @@ describe('a case form’s number across devices', () => {
     expect(theirs.html).toContain(number);
     const verdict = await sup.ok('documents.verify', { payload: theirs.payload });
     expect(verdict.verdict).toBe('match');
+    // The inspector's paper checks out on the supervisor's laptop too: same number, same
+    // agency heading (the case's, not each laptop's unit), same content hash.
+    const inspectorsPaper = await a.ok('documents.issue', { ...ref, output: 'print' });
+    expect(inspectorsPaper.contentHash).toBe(theirs.contentHash);
+    const crossCheck = await sup.ok('documents.verify', { payload: inspectorsPaper.payload });
+    expect(crossCheck.verdict).toBe('match');
     expect(
       sup.db.prepare('SELECT count(*) AS n FROM issued_numbers').get() as { n: number },
     ).toEqual({ n: 0 });

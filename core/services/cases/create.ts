@@ -31,7 +31,10 @@ function withActorAsOfficer(data: CaseData, actor: CaseActor): CaseData {
  */
 export function insertNewCase(ctx: ServiceContext, actor: CaseActor, data: CaseData): CaseRecord {
   const at = ctx.now().toISOString();
-  const full = withActorAsOfficer(data, actor);
+  const full = withActorAsOfficer(
+    data.agencyName ? data : { ...data, agencyName: actor.profile.unitName },
+    actor,
+  );
   const record: CaseRecord = {
     id: newId(),
     ownerUserId: actor.id,
