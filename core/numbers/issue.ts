@@ -31,6 +31,7 @@ import type { Store } from '../../db/store';
 import { currentActor, permissionFailure } from '../services/cases/actor';
 import { writeCaseData } from '../services/cases/save';
 import { inTransaction, isFailure, type Failure, type ServiceContext } from '../services/context';
+import type { MessageRef } from '../../shared/api/result';
 import { numberYear } from './status';
 
 type IssueInput = z.output<typeof NumberIssueSchema>;
@@ -98,6 +99,27 @@ export function notNumberableNow(record: CaseRecord, input: IssueInput): Failure
   if (numberableNow(input.docType, record)) return null;
   const from = DOCUMENT_NUMBERING[input.docType].numberFrom.stage;
   return fail('RULE', 'numbers.notYet', { ...params, stage: from });
+}
+
+/**
+ * Why a numbered form of a case still prints with a blank 文书字号, for the list of forms: not
+ * yet at the stage that numbers it, the case has ended, or this user may not draw one. Null when
+ * it has its number, or a print now would draw one.
+ */
+export function blankNumberReason(
+  ctx: ServiceContext,
+  record: CaseRecord,
+  input: IssueInput,
+): MessageRef | null {
+  if (findIssued(ctx.store, input)) return null;
+  const early = notNumberableNow(record, input);
+  if (early) return early.error.message;
+  const actor = currentActor(ctx);
+  if (isFailure(actor)) return actor.error.message;
+  if (permissionFailure(actor, 'record.edit', record.ownerUserId)) {
+    return { key: 'numbers.notEditor', params: { docType: docTypeName(input.docType) } };
+  }
+  return null;
 }
 
 function draw(ctx: ServiceContext, input: IssueInput, record: CaseRecord): Result<IssuedNumber> {

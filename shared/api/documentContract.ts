@@ -3,6 +3,7 @@
  * (logged), and the check of a printed form's QR code against the record.
  */
 import { z } from 'zod';
+import type { MessageRef } from './result';
 import { DOCUMENT_KIND_NAMES, DOCUMENT_OWNER_TYPES } from '../documents/kinds';
 import type { DocumentKind, DocumentOwnerType } from '../documents/kinds';
 import { uuid } from '../schemas/fields';
@@ -50,6 +51,8 @@ export interface DocumentListItem {
   lastPrintedAt: string | null;
   /** Whether the form as the record stands now was printed before (a print now is a copy). */
   currentPrinted: boolean;
+  /** For a numbered form printed without its 文书字号 now: why (to say so beside the form). */
+  blankNumberReason: MessageRef | null;
 }
 
 /** A filled form, ready to show or print. */

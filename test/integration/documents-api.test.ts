@@ -108,6 +108,12 @@ describe('documents API', () => {
       ok: false,
       error: { code: 'RULE', message: { key: 'numbers.notYet' } },
     });
+    const reasonOf = async () =>
+      (await c.ok('documents.list', { ownerType: 'case', ownerId: created.id })).find(
+        (d) => d.kind === 'filingApproval',
+      )?.blankNumberReason ?? null;
+    // The list of forms says why the number is blank.
+    expect(await reasonOf()).toMatchObject({ key: 'numbers.notYet' });
     c.db
       .prepare(
         "UPDATE cases SET stage = 'investigating', workflow = json_set(workflow, '$.stage', 'investigating') WHERE id = ?",
@@ -131,6 +137,7 @@ describe('documents API', () => {
       .run('2026-01-01T00:00:00.000Z');
     const first = await c.ok('documents.issue', { ...ref, output: 'print' });
     expect(first.html).toContain('编号：<span class="filled">沈市监立〔2026〕第7号</span>');
+    expect(await reasonOf()).toBeNull();
     const again = await c.ok('documents.issue', { ...ref, output: 'print' });
     expect(again.copy).toBe(true);
     expect(again.html).toContain('沈市监立〔2026〕第7号');

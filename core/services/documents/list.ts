@@ -10,6 +10,8 @@ import { documentEntries } from '../../../shared/documents/build';
 import type { DocumentOwnerType } from '../../../shared/documents/kinds';
 import { prepareDocument, prepareFrom, renderPrepared } from '../../documents/prepare';
 import { loadSource } from '../../documents/source';
+import { blankNumberReason as reasonOf } from '../../numbers/issue';
+import { isNumberedDocType } from '../../../shared/documents/numbers';
 import type { DocumentContext } from './context';
 
 /** Whether this content of this form was printed before: printing it again makes a copy. */
@@ -38,8 +40,14 @@ export function listDocuments(
       const prints = log.filter((p) => p.kind === e.kind && p.itemId === e.itemId);
       const ref = { ownerType, ownerId, kind: e.kind, itemId: e.itemId };
       const current = prepareFrom(source, ref);
+      const record = ownerType === 'case' ? ctx.store.cases.get(ownerId) : null;
+      const blankNumberReason =
+        record && isNumberedDocType(e.kind)
+          ? reasonOf(ctx, record, { docType: e.kind, ownerType, ownerId, itemId: e.itemId })
+          : null;
       return {
         ...e,
+        blankNumberReason,
         printCount: prints.length,
         lastPrintedAt: prints[prints.length - 1]?.printedAt ?? null,
         currentPrinted: current ? prints.some((p) => p.contentHash === current.contentHash) : false,

@@ -106,6 +106,14 @@ export function DocumentsPanel({
                     : t('documents.notPrinted')}
                   {d.currentPrinted ? ` · ${t('documents.currentPrinted')}` : ''}
                 </span>
+                {d.blankNumberReason ? (
+                  <>
+                    <br />
+                    <span className="muted blank-number-reason">
+                      {tMessage(t, d.blankNumberReason)}
+                    </span>
+                  </>
+                ) : null}
               </span>
               <button type="button" className="btn btn-small" onClick={() => setPreviewing(d)}>
                 {t('documents.preview')}
