@@ -1,7 +1,8 @@
 /**
  * The writes of one push batch: entity rows (entities/batchEntities.ts) and push-log rows
- * (mutationLog.ts) are queued while mutations are applied and sent in multi-row statements,
- * a chunk at a time, so the database stores one chunk while the server prepares the next.
+ * (mutationLog.ts) are queued while mutations are applied and sent a chunk at a time (new rows of
+ * both tables in one bulk insert, then any entity UPDATEs), so the database stores one chunk
+ * while the server prepares the next.
  *
  * Order is kept: `raw` must run statements in call order (storage/serial.ts), and `tx` (what
  * handlers get) sends and waits for everything queued before any statement of its own, so a

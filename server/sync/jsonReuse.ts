@@ -38,16 +38,17 @@ export function sameJson(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b) || !isPlain(a) || !isPlain(b)) return false;
-  const ka = Object.keys(a);
+  // Same keys in the same order (for…in on a plain object is Object.keys' order, own keys only
+  // since its prototype is Object.prototype or null and nobody adds enumerable keys to those).
   const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i] as string;
-    if (k !== kb[i]) return false;
+  let i = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(a, k) || k !== kb[i]) return false;
+    i++;
     if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
       return false;
   }
-  return true;
+  return i === kb.length;
 }
 
 /** The same object on both sides: it still has to be plain JSON data throughout. */

@@ -67,7 +67,7 @@ export async function pushBatch(
       req.batch.filter((m) => m.seq <= last).map((m) => m.seq),
     );
 
-    // Entity and push-log rows are queued and written in multi-row statements (batchWrites.ts).
+    // Entity and push-log rows are queued and written a chunk at a time (batchWrites.ts).
     const writes = new BatchWrites(serialQueryable(tx), seqs, caller.deviceId);
     const { entities, log } = writes;
     await entities.prefetch(

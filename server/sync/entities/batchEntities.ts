@@ -1,6 +1,7 @@
 /**
- * The entities one push batch reads and writes, held in memory for the batch and written in a
- * few multi-row statements instead of one round trip per mutation.
+ * The entities one push batch reads and writes, held in memory for the batch and written a chunk
+ * at a time instead of one round trip per mutation: new rows by bulk insert (binary COPY on
+ * PostgreSQL and PGlite, storage/copyBinary.ts), changed rows by multi-row UPDATE.
  *
  * - `prefetch` reads every entity the batch names in one query; `load` serves from it.
  * - `insert` and `update` take their serverSeq at once (same order as before) and queue the row;
