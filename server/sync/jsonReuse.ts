@@ -17,6 +17,13 @@ const isPlain = (v: object): boolean => {
 
 /** True iff JSON.stringify(a) === JSON.stringify(b) (and both are plain JSON data). */
 export function sameJson(a: unknown, b: unknown): boolean {
+  return sameAt(a, b, 0);
+}
+
+/** Per nesting depth, an array reused for an object's keys (no allocation per object). */
+const keyScratch: string[][] = [];
+
+function sameAt(a: unknown, b: unknown, depth: number): boolean {
   if (a === b) {
     if (a === null) return true;
     switch (typeof a) {
@@ -34,21 +41,28 @@ export function sameJson(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    for (let i = 0; i < a.length; i++) if (!sameAt(a[i], b[i], depth + 1)) return false;
     return true;
   }
   if (Array.isArray(b) || !isPlain(a) || !isPlain(b)) return false;
-  // Same keys in the same order (for…in on a plain object is Object.keys' order, own keys only
-  // since its prototype is Object.prototype or null and nobody adds enumerable keys to those).
-  const kb = Object.keys(b);
+  // Same own keys in the same order. for…in gives Object.keys' order; a key that is not own
+  // (someone added an enumerable key to Object.prototype) makes the answer a safe "no".
+  const kb = (keyScratch[depth] ??= []);
+  let n = 0;
+  for (const k in b) {
+    if (!Object.hasOwn(b, k)) return false;
+    kb[n++] = k;
+  }
   let i = 0;
   for (const k in a) {
-    if (!Object.hasOwn(a, k) || k !== kb[i]) return false;
+    if (!Object.hasOwn(a, k) || i >= n || k !== kb[i]) return false;
     i++;
-    if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-      return false;
+    const x = (a as Record<string, unknown>)[k];
+    const y = (b as Record<string, unknown>)[k];
+    // Most leaves are the same string on both sides: no call needed.
+    if (!(x === y && typeof x === 'string') && !sameAt(x, y, depth + 1)) return false;
   }
-  return i === kb.length;
+  return i === n;
 }
 
 /** The same object on both sides: it still has to be plain JSON data throughout. */
@@ -78,6 +92,23 @@ export function stringifyParts(
   known: Record<string, string>,
 ): string[] {
   if (!isPlain(obj)) return [JSON.stringify(obj)];
+  // Common case: one known member, the last one. JSON.stringify of the object with null in its
+  // place ends with `"<key>":null}` (the last member); cut that null out and put the text in.
+  let last: string | undefined;
+  for (const k in obj) if (Object.hasOwn(obj, k)) last = k;
+  const knownKeys = Object.keys(known);
+  const key = knownKeys.length === 1 ? knownKeys[0] : undefined;
+  const value = key === undefined ? undefined : obj[key];
+  if (
+    key !== undefined &&
+    last === key &&
+    value !== undefined &&
+    typeof value !== 'function' &&
+    typeof value !== 'symbol'
+  ) {
+    const head = JSON.stringify({ ...obj, [key]: null });
+    return [head.slice(0, -5), known[key] as string, '}'];
+  }
   const parts: string[] = [];
   let cur = '{';
   let sep = '';

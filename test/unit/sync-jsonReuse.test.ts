@@ -91,6 +91,13 @@ describe('stringifyWith and docJsonReusing', () => {
     expect(parts.join('')).toBe(JSON.stringify(doc));
     const first = { data: [1], status: 'x' };
     expect(stringifyParts(first, { data: '[1]' }).join('')).toBe(JSON.stringify(first));
+    // the known member last (the short way), with integer-like keys that JSON orders first
+    const lastKnown = { b: '乙', 2: true, 1: null, skip: undefined, data: { x: '"' } };
+    const lastParts = stringifyParts(lastKnown, { data: JSON.stringify(lastKnown.data) });
+    expect(lastParts).toHaveLength(3);
+    expect(lastParts.join('')).toBe(JSON.stringify(lastKnown));
+    const onlyKnown = { data: 'x' };
+    expect(stringifyParts(onlyKnown, { data: '"x"' }).join('')).toBe('{"data":"x"}');
   });
 
   it('reuse the sent data only when it is the same JSON, and remember the changes text', () => {

@@ -3,6 +3,7 @@ import { restamp, type FieldStamps } from '../../server/sync/conflicts';
 import {
   decodeStamps,
   encodeStamps,
+  newStampsJson,
   stampsForNew,
   type StoredStamps,
 } from '../../server/sync/entities/stampCodec';
@@ -34,6 +35,17 @@ describe('field stamp storage codec', () => {
       restamp({}, [...flattenLeaves(doc).keys()], 7, 'dev-a'),
     );
     expect(stampsForNew({}, { s: 1, d: 'x' })).toEqual({});
+  });
+
+  it('the text of a new document’s stamps is exactly JSON.stringify of them', () => {
+    fc.assert(
+      fc.property(docArb, fc.integer({ min: 1, max: 2 ** 53 - 1 }), device, (doc, seq, d) => {
+        expect(newStampsJson(doc, seq, JSON.stringify(d))).toBe(
+          JSON.stringify(stampsForNew(doc, { s: seq, d })),
+        );
+      }),
+    );
+    expect(newStampsJson({}, 1, '"x"')).toBe('{}');
   });
 
   it('reads the plain path → stamp form of older rows unchanged', () => {

@@ -24,7 +24,7 @@ import { restamp } from '../conflicts';
 import type { SeqAllocator } from '../counter';
 import { docJsonReusing, jsonString, type JsonText, type KnownJson } from '../jsonReuse';
 import { loadEntity, toEntityRow, type EntityRow, type RawEntityRow } from './repo';
-import { decodeStamps, encodeStamps, stampsForNew, type StoredStamps } from './stampCodec';
+import { decodeStamps, encodeStamps, newStampsJson, type StoredStamps } from './stampCodec';
 
 interface Queued {
   entity: string;
@@ -85,6 +85,9 @@ export interface NewEntityRow {
 
 export class BatchEntities {
   private readonly cache = new Map<string, Cached>();
+  /** The device of the last insert and its JSON text (see insert). */
+  private device = '';
+  private deviceJson = '""';
   private readonly queue = new Map<string, Queued>();
 
   constructor(
@@ -145,14 +148,17 @@ export class BatchEntities {
    */
   insert(row: NewEntityRow, deviceId: string, sent?: Record<string, unknown>): number {
     const seq = this.seqs.next();
-    const fields = stampsForNew(row.doc, { s: seq, d: deviceId });
+    if (deviceId !== this.device) {
+      this.device = deviceId;
+      this.deviceJson = JSON.stringify(deviceId);
+    }
     this.put({
       entity: row.entity,
       id: row.id,
       unitId: row.unitId,
       ownerUserId: row.ownerUserId,
       docJson: docJsonReusing(row.doc, sent, this.known),
-      fieldsJson: JSON.stringify(fields),
+      fieldsJson: newStampsJson(row.doc, seq, this.deviceJson),
       serverSeq: seq,
       isNew: true,
     });

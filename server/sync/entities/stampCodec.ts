@@ -27,6 +27,15 @@ export function stampsForNew(doc: Doc, stamp: FieldStamp): StoredStamps {
 }
 
 /**
+ * JSON.stringify(stampsForNew(doc, { s: seq, d: deviceId })), written directly: it is made for
+ * every new entity of a push. `deviceJson` is JSON.stringify(deviceId).
+ */
+export function newStampsJson(doc: Doc, seq: number, deviceJson: string): string {
+  for (const _ in doc) return `{"${DEFAULT_KEY}":{"s":${seq},"d":${deviceJson}}}`;
+  return '{}';
+}
+
+/**
  * The most common stamp among the document's leaves becomes the default; ties go to the higher
  * seq, then the larger device id, so the stored form does not depend on key order.
  */
