@@ -19,7 +19,6 @@ import type { ColumnType, RowSet } from './types';
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 /** Signature, flags (int32 0), header extension length (int32 0). */
 const HEADER_BYTES = SIGNATURE.length + 8;
-const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 const TWO_32 = 2 ** 32;
 
 const SAFE_IDENT = /^[a-z_][a-z0-9_]*$/;
@@ -58,8 +57,43 @@ function maxBytes(type: ColumnType, v: unknown): number {
   }
 }
 
-const isParts = (v: unknown): v is readonly string[] =>
-  Array.isArray(v) && v.every((p) => typeof p === 'string');
+function isParts(v: unknown): v is readonly string[] {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
+  return true;
+}
+
+const HEX: Int8Array = (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let i = 0; i < 10; i++) t[48 + i] = i;
+  for (let i = 0; i < 6; i++) {
+    t[65 + i] = 10 + i;
+    t[97 + i] = 10 + i;
+  }
+  return t;
+})();
+
+/**
+ * A uuid's 16 bytes written at `at`: the canonical form (8-4-4-4-12 hex digits) or 32 hex digits,
+ * as PostgreSQL's uuid input takes them; false (nothing usable written) for anything else.
+ */
+function writeUuid(b: Buffer, v: string, at: number): boolean {
+  const dashed = v.length === 36;
+  if (!dashed && v.length !== 32) return false;
+  if (dashed && (v[8] !== '-' || v[13] !== '-' || v[18] !== '-' || v[23] !== '-')) return false;
+  let o = at;
+  for (let i = 0; i < v.length;) {
+    if (dashed && (i === 8 || i === 13 || i === 18 || i === 23)) i++;
+    const hi = v.charCodeAt(i);
+    const lo = v.charCodeAt(i + 1);
+    const h = hi < 128 ? (HEX[hi] as number) : -1;
+    const l = lo < 128 ? (HEX[lo] as number) : -1;
+    if (h < 0 || l < 0) return false;
+    b[o++] = (h << 4) | l;
+    i += 2;
+  }
+  return o - at === 16;
+}
 
 /** Writes a string, or parts one after another, as UTF-8 at `at`; returns the bytes written. */
 function writeText(b: Buffer, v: string | readonly string[], at: number): number {
@@ -127,10 +161,8 @@ export function encodeRows(set: RowSet, framed = false): Buffer {
       }
       switch (t) {
         case 'uuid': {
-          if (typeof v !== 'string' || !UUID.test(v)) throw badValue(t, v);
+          if (typeof v !== 'string' || !writeUuid(b, v, o + 4)) throw badValue(t, v);
           b.writeInt32BE(16, o);
-          const hex = v.length === 32 ? v : v.replace(/-/g, '');
-          b.write(hex, o + 4, 16, 'hex');
           o += 20;
           break;
         }

@@ -55,6 +55,7 @@ it('stores every column type exactly, two tables in one call', async () => {
     ['json-tricky', null, 0, JSON.stringify(tricky), JSON.stringify(tricky)],
     ['string-seq', null, '9007199254740993', null, null],
     [['pa', 'rts ', '文本'], null, null, ['{"a":', '[1,"二"]', '}'], ['{"b"', ':true}']],
+    ['undashed', '0190a1b2c3d47e5f8a9b0c1d2e3f4a5b', null, null, null],
   ];
   const rowsB = Array.from({ length: 250 }, (_, i) => [
     `k${i}`,
@@ -84,6 +85,7 @@ it('stores every column type exactly, two tables in one call', async () => {
   expect(byT.get('json-tricky')?.j).toEqual(tricky);
   expect(byT.get('json-tricky')?.jb).toEqual(tricky);
   expect(byT.get('string-seq')?.n).toBe('9007199254740993');
+  expect(byT.get('undashed')?.u).toBe('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b');
   expect(byT.get('parts 文本')).toMatchObject({ j: { a: [1, '二'] }, jb: { b: true } });
   const b = await db.storage.query<{ n: unknown }>('SELECT count(*)::int AS n FROM bulk_b');
   expect(Number(b.rows[0]?.n)).toBe(250);
@@ -151,6 +153,21 @@ it('the binary encoder refuses values it cannot represent instead of storing som
     rows: [row],
   });
   expect(() => encodeRows(set(['uuid'], ['not-a-uuid']))).toThrow(/uuid/);
+  for (const bad of [
+    '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5g', // not hex
+    '0190a1b2c-3d4-7e5f-8a9b-0c1d2e3f4a5b', // dash misplaced
+    '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5', // short
+    '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5bb', // long
+    '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5é',
+  ])
+    expect(() => encodeRows(set(['uuid'], [bad]))).toThrow(/uuid/);
+  // canonical, upper case and undashed forms are the same 16 bytes
+  const bytes = (u: string) =>
+    encodeRows(set(['uuid'], [u]))
+      .subarray(25, 41)
+      .toString('hex');
+  expect(bytes('0190A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5B')).toBe('0190a1b2c3d47e5f8a9b0c1d2e3f4a5b');
+  expect(bytes('0190a1b2c3d47e5f8a9b0c1d2e3f4a5b')).toBe('0190a1b2c3d47e5f8a9b0c1d2e3f4a5b');
   expect(() => encodeRows(set(['int8'], [1.5]))).toThrow(/int8/);
   expect(() => encodeRows(set(['int8'], ['12abc']))).toThrow(/int8/);
   expect(() => encodeRows(set(['text'], [{ a: 1 }]))).toThrow(/text/);
