@@ -68,8 +68,12 @@ export async function pullPage(
         server_seq: unknown;
         deleted: boolean;
       }>(
-        `SELECT entity, id, doc::text AS doc, server_seq, deleted FROM entities
-         WHERE server_seq > $1 AND ${scope.sql} ORDER BY server_seq LIMIT $2`,
+        // The text cast outside the LIMIT: inside it would run for every row in scope after the
+        // cursor before the sort picks the page (the plan sorts when the scope filter is an OR).
+        `SELECT entity, id, doc::text AS doc, server_seq, deleted FROM (
+           SELECT entity, id, doc, server_seq, deleted FROM entities
+           WHERE server_seq > $1 AND ${scope.sql} ORDER BY server_seq LIMIT $2
+         ) page ORDER BY server_seq`,
         [req.cursor, req.limit + 1, ...scope.params],
       );
       const hasMore = rows.length > req.limit;

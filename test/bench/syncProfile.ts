@@ -7,6 +7,7 @@
  *
  *   DATABASE_URL=... npx tsx test/bench/syncProfile.ts
  *   BENCH_KIND=pglite|postgres (default postgres)  BENCH_SIZE=10000  BENCH_RUNS=3
+ *   BENCH_PULL=1  then also pull everything back (pages of 1000) and report that the same way
  */
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -15,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { enroll } from '../../server/testing/harness';
 import { makeRecords, pushBodies } from './syncData';
 import { BATCH, withServer, type Env } from './syncFieldcheck';
-import { pushSequential } from './syncHttp';
+import { pullAll, pushSequential } from './syncHttp';
 import { percentile } from './syncStats';
 import type { StorageKind } from './syncStorage';
 
@@ -23,6 +24,7 @@ const KIND = (process.env.BENCH_KIND ?? 'postgres') as StorageKind;
 const SIZE = Number(process.env.BENCH_SIZE ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PROFILE_DIR = process.env.BENCH_PROFILE;
+const PULL = process.env.BENCH_PULL === '1';
 
 /** CPU seconds used so far by these processes (0 where /proc is absent). */
 function cpuSeconds(pids: readonly number[]): number {
@@ -84,6 +86,21 @@ async function main(): Promise<void> {
           (KIND === 'postgres' ? `, postgres backends CPU ${us(pg)} µs` : '') +
           `; batch p50 ${percentile(push.latencies, 0.5).toFixed(1)} ms`,
       );
+      if (PULL) {
+        const p0 = cpuSeconds(pids);
+        const c0 = process.cpuUsage();
+        const t1 = performance.now();
+        const pulled = await pullAll(env.server.url, dev.token, 1000);
+        const s = (performance.now() - t1) / 1000;
+        const c = process.cpuUsage(c0);
+        const n = Object.values(pulled.byEntity).reduce((a, b) => a + b, 0);
+        const per = (x: number) => ((x * 1e6) / n).toFixed(0);
+        console.log(
+          `  pull: ${Math.round(n / s).toLocaleString('en-US')} records/s; per record: wall ${per(s)} µs, ` +
+            `node CPU ${per((c.user + c.system) / 1e6)} µs` +
+            (KIND === 'postgres' ? `, postgres backends CPU ${per(cpuSeconds(pids) - p0)} µs` : ''),
+        );
+      }
     });
   }
   session?.disconnect();
