@@ -105,11 +105,16 @@ async function seed(dir: string, r: () => number): Promise<void> {
   );
 }
 
-async function measure(dir: string): Promise<void> {
-  const core = openCore({ dataDir: dir, shell: 'browser' });
+/**
+ * The seeded records belong to the inspector who measures: only a record's owner may save it,
+ * so the rows written in bulk are handed to the profile set up here.
+ */
+async function ownSeededRecords(dir: string): Promise<void> {
+  const setup = openCore({ dataDir: dir, shell: 'browser' });
   const d = <M extends ApiMethod>(m: M, input: ApiInput<M>) =>
-    core.dispatch(m, input) as Promise<Result<ApiOutput<M>>>;
-  if (!must(await d('profile.get', {}))) {
+    setup.dispatch(m, input) as Promise<Result<ApiOutput<M>>>;
+  const profile =
+    must(await d('profile.get', {})) ??
     must(
       await d('profile.setup', {
         name: '张三',
@@ -118,7 +123,20 @@ async function measure(dir: string): Promise<void> {
         regionCode: '210100',
       }),
     );
-  }
+  await setup.shutdown();
+  const db = new Database(path.join(dir, 'fieldcheck.db'));
+  db.prepare('UPDATE spot_checks SET created_by = ? WHERE created_by <> ?').run(
+    profile.id,
+    profile.id,
+  );
+  db.close();
+}
+
+async function measure(dir: string): Promise<void> {
+  await ownSeededRecords(dir);
+  const core = openCore({ dataDir: dir, shell: 'browser' });
+  const d = <M extends ApiMethod>(m: M, input: ApiInput<M>) =>
+    core.dispatch(m, input) as Promise<Result<ApiOutput<M>>>;
   const draftIds = must(
     await d('spotCheck.list', {
       statuses: ['draft'],
