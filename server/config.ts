@@ -9,6 +9,7 @@
  * - FIELDCHECK_MAX_BATCH_MUTATIONS / FIELDCHECK_MAX_BATCH_BYTES   push limits (500 / 1 MiB)
  * - FIELDCHECK_RATE_PER_MINUTE    sustained requests per device per minute (default 120)
  * - FIELDCHECK_RATE_BURST         burst size per device (default 30)
+ * - FIELDCHECK_PUSH_READERS       worker threads reading push requests (default 1; 0 = inline)
  * - LOG_LEVEL                     pino level (default info)
  */
 import os from 'node:os';
@@ -35,6 +36,8 @@ export interface ServerConfig {
   /** Enroll and login, keyed by client address: they guess secrets, so they get less. */
   publicRate: RateConfig;
   logLevel: string;
+  /** Worker threads that read push requests (sync/pushInputPool.ts); 0 reads them inline. */
+  pushReaders: number;
 }
 
 export function defaultServerDataDir(
@@ -78,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     publicRate: { burst: 10, perMinute: 20 },
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    pushReaders: int(env.FIELDCHECK_PUSH_READERS, 1, 0),
   };
 }

@@ -10,7 +10,12 @@
  * reason. The ones after it then go as usual.
  */
 import type { OutboxEntry } from '../../db/repositories/outbox';
-import type { Mutation, PushResponse, SkipRequest } from '../../shared/sync/protocol';
+import {
+  PUSH_WINDOW,
+  type Mutation,
+  type PushResponse,
+  type SkipRequest,
+} from '../../shared/sync/protocol';
 import type { SeqResetResponse } from '../../shared/sync/maintenance';
 import { post, tx, type RoundContext } from './context';
 import { SyncHttpError } from './http';
@@ -30,9 +35,13 @@ const toMutation = (e: OutboxEntry): Mutation => ({
   hlc: e.hlc,
 });
 
-/** The next batch: contiguous seqs (the server refuses holes) within both limits. */
-function takeBatch(rc: RoundContext, maxCount: number): OutboxEntry[] {
-  const candidates = rc.store.outbox.pending(maxCount);
+/**
+ * The next batch: contiguous seqs (the server refuses holes) within both limits. With `from`, it
+ * must start exactly there (it follows a batch still in flight); otherwise at the lowest pending.
+ */
+function takeBatch(rc: RoundContext, maxCount: number, from?: number): OutboxEntry[] {
+  const candidates = rc.store.outbox.pending(maxCount, from ?? 0);
+  if (from !== undefined && candidates[0]?.seq !== from) return [];
   const out: OutboxEntry[] = [];
   let bytes = ENVELOPE_BYTES;
   for (const e of candidates) {
@@ -65,6 +74,20 @@ function skipRequest(rc: RoundContext, e: OutboxEntry): SkipRequest {
   };
 }
 
+interface InFlight {
+  batch: OutboxEntry[];
+  skip: boolean;
+  response: Promise<PushResponse>;
+}
+
+/**
+ * Sends the outbox, keeping up to PUSH_WINDOW requests in flight: the next batch goes while the
+ * server is still writing the one before (it applies a device's batches in seq order), so a slow
+ * link's round trip is not paid per batch. Answers are taken in order. When one fails, the ones
+ * sent after it are let go (their answers, if any, are not needed: the server applied them once
+ * or not at all, and sending them again returns their stored results), and the failure is handled
+ * as before with nothing in flight.
+ */
 export async function pushAll(rc: RoundContext): Promise<void> {
   let maxCount = rc.limits.maxBatchMutations;
   let epochRetried = false;
@@ -73,22 +96,45 @@ export async function pushAll(rc: RoundContext): Promise<void> {
   /** Seqs the server refused 413 when sent alone: skipped, not sent again. */
   const refusedAlone = new Set<number>();
   const total = rc.store.outbox.count('pending');
+  let inFlight: InFlight[] = [];
+  const letGo = async () => {
+    const rest = inFlight;
+    inFlight = [];
+    await Promise.allSettled(rest.map((f) => f.response));
+  };
   for (;;) {
-    const batch = takeBatch(rc, maxCount);
-    if (batch.length === 0) return;
-    rc.setPhase('pushing', { done: sent, total: Math.max(total, sent + batch.length) });
-    const only = batch.length === 1 ? (batch[0] as OutboxEntry) : null;
-    const skip = only !== null && (overLimit(rc, only) || refusedAlone.has(only.seq));
+    while (inFlight.length < PUSH_WINDOW) {
+      const prev = inFlight.at(-1);
+      if (prev?.skip) break;
+      const from = prev ? (prev.batch.at(-1) as OutboxEntry).seq + 1 : undefined;
+      const batch = takeBatch(rc, maxCount, from);
+      if (batch.length === 0) break;
+      const only = batch.length === 1 ? (batch[0] as OutboxEntry) : null;
+      const skip = only !== null && (overLimit(rc, only) || refusedAlone.has(only.seq));
+      // A skip goes alone: the server takes it only as the very next seq.
+      if (skip && prev) break;
+      rc.setPhase('pushing', { done: sent, total: Math.max(total, sent + batch.length) });
+      const response =
+        skip && only
+          ? post<PushResponse>(rc, '/v1/sync/skip', skipRequest(rc, only))
+          : post<PushResponse>(rc, '/v1/sync/push', {
+              deviceId: rc.deviceId,
+              epoch: rc.store.syncState.get('epoch'),
+              batch: batch.map(toMutation),
+              ...(prev ? { pipelined: true } : {}),
+            });
+      // Awaited in order below; one that fails while an earlier one is awaited is not unhandled.
+      response.catch(() => undefined);
+      inFlight.push({ batch, skip, response });
+    }
+    const head = inFlight.shift();
+    if (!head) return;
+    const { batch, skip } = head;
     let res: PushResponse;
     try {
-      res = skip
-        ? await post<PushResponse>(rc, '/v1/sync/skip', skipRequest(rc, only))
-        : await post<PushResponse>(rc, '/v1/sync/push', {
-            deviceId: rc.deviceId,
-            epoch: rc.store.syncState.get('epoch'),
-            batch: batch.map(toMutation),
-          });
+      res = await head.response;
     } catch (err) {
+      await letGo();
       if (!(err instanceof SyncHttpError)) throw err;
       if (err.code === 'EPOCH_CHANGED' && !epochRetried) {
         // The server was restored: re-pull everything later in this round, keep the outbox.
@@ -101,7 +147,7 @@ export async function pushAll(rc: RoundContext): Promise<void> {
         continue;
       }
       if (err.code === 'PAYLOAD_TOO_LARGE' && !skip) {
-        if (only) refusedAlone.add(only.seq);
+        if (batch.length === 1) refusedAlone.add((batch[0] as OutboxEntry).seq);
         else maxCount = Math.ceil(batch.length / 2);
         continue;
       }
@@ -111,6 +157,7 @@ export async function pushAll(rc: RoundContext): Promise<void> {
     if (reused) {
       // This device's seqs went back (a restored laptop): the server took these numbers for
       // other mutations. Ours move past the server's last seq and go again.
+      await letGo();
       tx(rc.store, () => rc.store.outbox.renumber(res.lastSeq + 1));
     }
     sent += batch.length;

@@ -1,7 +1,7 @@
 import { HttpError } from '../errors';
 import { UNIT_TREE_COLUMNS, unitTreeCtes } from '../org/units';
 import { toProfile, type UserRow } from '../org/users';
-import type { Queryable } from '../storage/types';
+import { num, type Queryable } from '../storage/types';
 import type { Caller } from '../sync/scope';
 import { sha256 } from './secrets';
 
@@ -16,7 +16,7 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]{20,128})$/;
 const CALLER_SQL = `
 WITH RECURSIVE
   dev AS (
-    SELECT d.id, d.revoked, d.revoked_at, d.revoked_reason,
+    SELECT d.id, d.revoked, d.revoked_at, d.revoked_reason, d.last_seq,
            u.id AS user_id, u.username, u.name, u.role, u.unit_id, u.credential_number
     FROM devices d LEFT JOIN users u ON u.id = d.user_id
     WHERE d.token_hash = $1
@@ -29,6 +29,7 @@ interface CallerRow {
   revoked: boolean;
   revoked_at: Date | string | null;
   revoked_reason: string | null;
+  last_seq: unknown;
   user_id: string | null;
   username: string;
   name: string;
@@ -68,5 +69,5 @@ export async function authenticate(
     credential_number: row.credential_number,
     password_hash: '',
   });
-  return { deviceId: row.id, user, up: row.up, down: row.down };
+  return { deviceId: row.id, user, up: row.up, down: row.down, lastSeqAtAuth: num(row.last_seq) };
 }

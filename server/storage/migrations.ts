@@ -13,6 +13,7 @@ import { m004InlineRows } from './sql/004_inline_rows';
 import { m005AuditChain } from './sql/005_audit_chain';
 import { m006DocumentNumbers } from './sql/006_document_numbers';
 import { m007CreatePayloadRef } from './sql/007_create_payload_ref';
+import { m008EntityDocsAsJson } from './sql/008_entity_docs_as_json';
 
 export { defineMigration, type Migration } from './migrationDef';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m005AuditChain,
   m006DocumentNumbers,
   m007CreatePayloadRef,
+  m008EntityDocsAsJson,
 ];
 
 export class SchemaError extends Error {

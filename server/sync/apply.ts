@@ -8,7 +8,12 @@ import { fillMessage, REJECT_MESSAGES } from '../../shared/sync/errors';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
 import { detectConflicts } from './conflicts';
 import { ENTITY_HANDLERS } from './entities';
-import { isRejection, type BatchContext, type Rejection } from './entities/types';
+import {
+  isRejection,
+  type BatchContext,
+  type PreparedCreate,
+  type Rejection,
+} from './entities/types';
 import { canWrite } from './scope';
 
 function rejected(m: Mutation, r: Rejection): MutationResult {
@@ -29,7 +34,12 @@ const applied = (m: Mutation, serverSeq: number): MutationResult => ({
   serverSeq,
 });
 
-export async function applyMutation(ctx: BatchContext, m: Mutation): Promise<MutationResult> {
+/** `prepared`: the create's outcome worked out before the batch (PreparedCreate), if it was. */
+export async function applyMutation(
+  ctx: BatchContext,
+  m: Mutation,
+  prepared?: PreparedCreate | Rejection | null,
+): Promise<MutationResult> {
   const handler = ENTITY_HANDLERS[m.entity];
   const current = await ctx.entities.load(m.entity, m.entityId);
   const device = ctx.caller.deviceId;
@@ -42,7 +52,7 @@ export async function applyMutation(ctx: BatchContext, m: Mutation): Promise<Mut
       const seq = await handler.correct(ctx, m);
       return isRejection(seq) ? rejected(m, seq) : applied(m, seq);
     }
-    const plan = await handler.create(ctx, m);
+    const plan = await handler.create(ctx, m, prepared ?? undefined);
     if (isRejection(plan)) return rejected(m, plan);
     const seq = ctx.entities.insert(
       { entity: m.entity, id: m.entityId, ...plan },

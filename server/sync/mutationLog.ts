@@ -8,7 +8,7 @@ import { insertRows } from '../storage/multiRow';
 import { settleAll } from '../storage/settle';
 import type { Queryable, RowSet } from '../storage/types';
 import type { HoldCreatePayload } from './entities/batchEntities';
-import type { KnownJson } from './jsonReuse';
+import type { JsonText, KnownJson } from './jsonReuse';
 
 /** Bulk-inserted with the batch's new entities (binary COPY on PostgreSQL). */
 const LOG_COLUMNS = {
@@ -63,6 +63,11 @@ export class MutationLog {
     /** JSON texts already made for this batch (see jsonReuse.ts). */
     private readonly known: KnownJson = new WeakMap(),
   ) {}
+
+  /** `changes` were sent as exactly this JSON text (a prepared create: pushInput.ts). */
+  sentAs(changes: object, text: JsonText): void {
+    this.known.set(changes, text);
+  }
 
   get queued(): number {
     return this.rows.length;

@@ -13,7 +13,7 @@ import type { Storage } from '../storage/types';
 import { num } from '../storage/types';
 import { scopeFor, scopeSql, type Caller } from './scope';
 
-/** A pulled row with its document as JSON text (PostgreSQL's jsonb output: always valid JSON). */
+/** A pulled row with its document as JSON text (as stored: json, checked to be JSON on the way in). */
 export interface RawPullRow {
   serverSeq: number;
   entity: PullEntity;

@@ -21,18 +21,20 @@ import { num } from '../storage/types';
 import { applyMutation } from './apply';
 import { allocateSeqs } from './counter';
 import { BatchWrites } from './batchWrites';
+import { isRejection, type PreparedCreate, type Rejection } from './entities/types';
 import { scopeFor, type Caller } from './scope';
 
 /**
  * Applies a push batch (see the top of this file). With `consume`, the caller hands the batch
- * over: its entries are set to null as they are applied (see the loop).
+ * over: its entries are set to null as they are applied (see the loop). `prepared`, by index in
+ * the batch: creates whose outcome was worked out when the request was read (pushInput.ts).
  */
 export async function pushBatch(
   storage: Storage,
   caller: Caller,
   req: PushRequest,
   now: () => Date = () => new Date(),
-  opts: { consume?: boolean } = {},
+  opts: { consume?: boolean; prepared?: readonly (PreparedCreate | Rejection | null)[] } = {},
 ): Promise<PushResponse> {
   return storage.transaction(async (tx) => {
     // Counter first, then the device row: every writer takes locks in this order (no deadlock).
@@ -87,7 +89,12 @@ export async function pushBatch(
         results.push(replayed(m, replays));
         continue;
       }
-      const result = await applyMutation(ctx, m);
+      const prepared = opts.prepared?.[i];
+      // A create read as exactly what was sent travels without its changes: the push log keeps
+      // the sent text whatever the outcome (an applied one refers to its document instead).
+      if (prepared && !isRejection(prepared) && prepared.sameAsSent)
+        log.sentAs(m.changes, ['{"data":', prepared.dataJson, '}']);
+      const result = await applyMutation(ctx, m, prepared);
       log.add(m, result);
       results.push(result);
       last = m.seq;

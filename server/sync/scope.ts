@@ -22,6 +22,8 @@ export interface Caller {
   up: string[];
   /** The caller's unit and its descendants. */
   down: string[];
+  /** The device's last pushed seq when the request was authenticated (orders pipelined pushes). */
+  lastSeqAtAuth?: number;
 }
 
 export interface Scope {

@@ -186,6 +186,29 @@ export function emptySpotCheckData(): SpotCheckData {
   return data as unknown as SpotCheckData;
 }
 
+/** Keys per group of the full shape (sampledUnit also has its enterpriseId). */
+const GROUP_SIZES: readonly (readonly [string, number])[] = SPOT_CHECK_GROUPS.map((g) => [
+  g.key,
+  g.fields.length + (g.key === 'sampledUnit' ? 1 : 0),
+]);
+
+/**
+ * True when a draft that passed SpotCheckDraftDataSchema already has the full shape: every group
+ * with all of its fields, samplers and signatures present. (The groups are strict objects, so a
+ * group with as many keys as it has fields has all of them.) Completing it adds nothing.
+ */
+export function hasFullSpotCheckShape(draft: SpotCheckDraftData): boolean {
+  const src = draft as Record<string, unknown>;
+  for (const [key, size] of GROUP_SIZES) {
+    const group = src[key];
+    if (typeof group !== 'object' || group === null) return false;
+    let n = 0;
+    for (const k in group) if (Object.hasOwn(group, k)) n++;
+    if (n !== size) return false;
+  }
+  return Array.isArray(draft.samplers) && Array.isArray(draft.signatures);
+}
+
 /** Fills a draft's missing fields with blanks so it always has the full shape. */
 export function completeSpotCheckData(draft: SpotCheckDraftData): SpotCheckData {
   const base = emptySpotCheckData() as unknown as Record<string, Record<string, unknown>>;

@@ -45,6 +45,13 @@ export const SYNC_LIMITS = {
   maxPullLimit: 1000,
 } as const;
 
+/**
+ * Push requests a device keeps in flight: the next batch goes before the answer to the one
+ * before, so the server validates one while the database writes the other, and a slow link's
+ * round trip is not paid once per batch. The server applies a device's batches in arrival order.
+ */
+export const PUSH_WINDOW = 2;
+
 const seqNumber = z.number({ error: 'v.type' }).int().min(1).max(Number.MAX_SAFE_INTEGER);
 const serverSeqNumber = z.number({ error: 'v.type' }).int().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -94,6 +101,11 @@ export const PushRequestSchema = z
     /** The epoch the client last pulled under; a stale one is refused (409 EPOCH_CHANGED). */
     epoch: z.string().max(64).nullable().optional(),
     batch: z.array(MutationSchema).min(1),
+    /**
+     * Sent while the device's previous batch was still unanswered (PUSH_WINDOW): the server
+     * holds it until that one is applied instead of refusing it as a gap.
+     */
+    pipelined: z.boolean({ error: 'v.type' }).optional(),
   })
   .superRefine((req, ctx) => {
     req.batch.forEach((m, i) => {

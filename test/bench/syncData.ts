@@ -64,7 +64,8 @@ export function pushBodies(
     const batch = records
       .slice(start, start + batchSize)
       .map((rec, i) => createMutation(firstSeq + start + i, rec, clock));
-    const req: PushRequest = { deviceId, epoch, batch };
+    // Every batch after the first goes while the one before is unanswered (PUSH_WINDOW).
+    const req: PushRequest = { deviceId, epoch, batch, ...(start > 0 ? { pipelined: true } : {}) };
     bodies.push(utf8.encode(JSON.stringify(req)));
   }
   return bodies;

@@ -1,19 +1,19 @@
 /**
- * Where a push's time goes, for the server path alone: one device pushes BENCH_SIZE records
- * (batches of 500) and the run reports wall time, this process's CPU time (server and the
- * benchmark's fetch client share it) and, on PostgreSQL, the CPU time of this run's
- * backends (from /proc, Linux only; WAL writer and checkpointer not included). With BENCH_PROFILE=<dir> a V8 CPU profile of the push
- * window alone is written there (open it in Chrome DevTools or summarise it).
+ * Where a push's time goes: one device pushes BENCH_SIZE records (batches of 500, PUSH_WINDOW in
+ * flight) to the server process, and the run reports wall time, the CPU time of the server
+ * process, of this process (the benchmark's device) and, on PostgreSQL, of this run's backends
+ * (from /proc, Linux only; WAL writer and checkpointer not included). With BENCH_PROFILE=<dir>
+ * a V8 CPU profile of the server process during the push is written there (open it in Chrome
+ * DevTools or summarise it).
  *
  *   DATABASE_URL=... npx tsx test/bench/syncProfile.ts
  *   BENCH_KIND=pglite|postgres (default postgres)  BENCH_SIZE=10000  BENCH_RUNS=3
  *   BENCH_PULL=1  then also pull everything back (pages of 1000) and report that the same way
  */
 import fs from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { enroll } from '../../server/testing/harness';
+import type { TestDevice } from '../../server/testing/harness';
 import { makeRecords, pushBodies } from './syncData';
 import { BATCH, withServer, type Env } from './syncFieldcheck';
 import { pullAll, pushSequential } from './syncHttp';
@@ -43,7 +43,7 @@ function cpuSeconds(pids: readonly number[]): number {
 
 /** This run's PostgreSQL backends (its connections carry the schema as application_name). */
 async function backendPids(env: Env): Promise<number[]> {
-  if (!env.schema) return [];
+  if (!env.schema || !env.storage) return [];
   const { rows } = await env.storage.query<{ pid: number }>(
     'SELECT pid FROM pg_stat_activity WHERE application_name = $1',
     [env.schema],
@@ -51,59 +51,54 @@ async function backendPids(env: Env): Promise<number[]> {
   return rows.map((r) => r.pid);
 }
 
+/** Wall time and CPU time of the server process, this process and the backends, per record. */
+async function measure<T>(
+  env: Env,
+  n: number,
+  fn: () => Promise<T>,
+): Promise<{ out: T; seconds: number; line: string }> {
+  const pids = await backendPids(env);
+  const pg0 = cpuSeconds(pids);
+  const server0 = cpuSeconds([env.serverPid]);
+  const own0 = process.cpuUsage();
+  const t0 = performance.now();
+  const out = await fn();
+  const seconds = (performance.now() - t0) / 1000;
+  const own = process.cpuUsage(own0);
+  const us = (s: number) => ((s * 1e6) / n).toFixed(0);
+  const line =
+    `${Math.round(n / seconds).toLocaleString('en-US')} records/s; per record: wall ${us(seconds)} µs, ` +
+    `server process CPU ${us(cpuSeconds([env.serverPid]) - server0)} µs, ` +
+    `device (this process) CPU ${us((own.user + own.system) / 1e6)} µs` +
+    (env.schema ? `, postgres backends CPU ${us(cpuSeconds(pids) - pg0)} µs` : '');
+  return { out, seconds, line };
+}
+
 async function main(): Promise<void> {
   const records = makeRecords(SIZE, 20140601 + SIZE, '01900000-0000-7000-8000-000000000001');
-  const session = PROFILE_DIR ? new Session() : null;
-  if (session) {
-    session.connect();
-    await session.post('Profiler.enable');
-  }
   for (let run = 1; run <= RUNS; run++) {
-    await withServer(KIND, async (env) => {
-      const dev = await enroll(env.storage, env.org.inspectorA, 'profiled laptop');
+    await withServer(KIND, 1, async (env) => {
+      const dev = env.devices[0] as TestDevice;
       const bodies = pushBodies(dev.deviceId, env.epoch, records, BATCH);
-      if (session) await session.post('Profiler.start');
-      const pids = await backendPids(env);
-      const pg0 = cpuSeconds(pids);
-      const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      const push = await pushSequential(env.server.url, dev.token, bodies);
-      const seconds = (performance.now() - t0) / 1000;
-      const cpu = process.cpuUsage(cpu0);
-      const pg = cpuSeconds(pids) - pg0;
-      if (session) {
-        const { profile } = await session.post('Profiler.stop');
-        fs.mkdirSync(PROFILE_DIR as string, { recursive: true });
-        const file = path.join(PROFILE_DIR as string, `push-${KIND}-${run}.cpuprofile`);
-        fs.writeFileSync(file, JSON.stringify(profile));
+      if (PROFILE_DIR) {
+        fs.mkdirSync(PROFILE_DIR, { recursive: true });
+        await env.profile('start');
       }
-      if (push.applied !== records.length) throw new Error(`pushed ${push.applied}`);
-      const us = (s: number) => ((s * 1e6) / records.length).toFixed(0);
+      const push = await measure(env, records.length, () =>
+        pushSequential(env.url, dev.token, bodies),
+      );
+      if (PROFILE_DIR)
+        await env.profile('stop', path.resolve(PROFILE_DIR, `push-${KIND}-${run}.cpuprofile`));
+      if (push.out.applied !== records.length) throw new Error(`pushed ${push.out.applied}`);
       console.log(
-        `run ${run}: ${Math.round(records.length / seconds).toLocaleString('en-US')} records/s; ` +
-          `per record: wall ${us(seconds)} µs, node CPU ${us((cpu.user + cpu.system) / 1e6)} µs ` +
-          `(user ${us(cpu.user / 1e6)}, sys ${us(cpu.system / 1e6)})` +
-          (KIND === 'postgres' ? `, postgres backends CPU ${us(pg)} µs` : '') +
-          `; batch p50 ${percentile(push.latencies, 0.5).toFixed(1)} ms`,
+        `run ${run}: ${push.line}; batch p50 ${percentile(push.out.latencies, 0.5).toFixed(1)} ms`,
       );
       if (PULL) {
-        const p0 = cpuSeconds(pids);
-        const c0 = process.cpuUsage();
-        const t1 = performance.now();
-        const pulled = await pullAll(env.server.url, dev.token, 1000);
-        const s = (performance.now() - t1) / 1000;
-        const c = process.cpuUsage(c0);
-        const n = Object.values(pulled.byEntity).reduce((a, b) => a + b, 0);
-        const per = (x: number) => ((x * 1e6) / n).toFixed(0);
-        console.log(
-          `  pull: ${Math.round(n / s).toLocaleString('en-US')} records/s; per record: wall ${per(s)} µs, ` +
-            `node CPU ${per((c.user + c.system) / 1e6)} µs` +
-            (KIND === 'postgres' ? `, postgres backends CPU ${per(cpuSeconds(pids) - p0)} µs` : ''),
-        );
+        const pull = await measure(env, records.length, () => pullAll(env.url, dev.token, 1000));
+        console.log(`  pull (${records.length} records and the reference rows): ${pull.line}`);
       }
     });
   }
-  session?.disconnect();
 }
 
 main().catch((err) => {

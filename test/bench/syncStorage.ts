@@ -1,6 +1,9 @@
 /**
- * Storage for one benchmark scenario, always fresh: a new PostgreSQL schema (dropped on close)
- * or a PGlite database in a temp directory (deleted on close).
+ * Storage for one benchmark scenario, always fresh: a new PostgreSQL schema (dropped at the end)
+ * or a PGlite database in a temp directory (deleted at the end). The benchmark sets it up (the
+ * organisation, enrolled devices) and then hands it to the server process: PGlite is one
+ * process's database, so the benchmark lets go of it first (release); PostgreSQL stays open
+ * beside the server (the profile reads its backends' CPU time through it).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,9 +16,15 @@ import type { Storage } from '../../server/storage/types';
 export type StorageKind = 'postgres' | 'pglite';
 
 export interface BenchStorage {
+  kind: StorageKind;
   storage: Storage;
   /** PostgreSQL: the schema, also the application_name of this run's connections. */
   schema?: string;
+  /** The environment a server process needs to open the same database. */
+  serverEnv: Record<string, string>;
+  /** Closes the benchmark's own connection if the server must own the database (PGlite). */
+  release(): Promise<void>;
+  /** Closes everything and removes the data. */
   close(): Promise<void>;
 }
 
@@ -29,8 +38,11 @@ export async function openBenchStorage(kind: StorageKind): Promise<BenchStorage>
     named.searchParams.set('application_name', schema);
     const storage = await openStorage({ databaseUrl: named.toString(), pgSchema: schema });
     return {
+      kind,
       storage,
       schema,
+      serverEnv: { DATABASE_URL: named.toString(), BENCH_PG_SCHEMA: schema },
+      release: async () => undefined,
       async close() {
         await storage.close();
         const admin = await openPg({ connectionString: url, max: 1 });
@@ -44,10 +56,18 @@ export async function openBenchStorage(kind: StorageKind): Promise<BenchStorage>
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldcheck-syncbench-'));
   const storage = await openStorage({ dataDir: dir });
+  let open = true;
+  const release = async () => {
+    if (open) await storage.close();
+    open = false;
+  };
   return {
+    kind,
     storage,
+    serverEnv: { FIELDCHECK_SERVER_DATA_DIR: dir, DATABASE_URL: '' },
+    release,
     async close() {
-      await storage.close();
+      await release();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

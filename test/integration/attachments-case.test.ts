@@ -153,7 +153,7 @@ describe('attachments on a case', () => {
     expect(foreign.results[0]).toMatchObject({ status: 'rejected', reason: 'outOfScope' });
 
     await env.storage.query(
-      `UPDATE entities SET doc = jsonb_set(doc, '{stage}', '"closed"') WHERE entity = 'case' AND id = $1`,
+      `UPDATE entities SET doc = jsonb_set(doc::jsonb, '{stage}', '"closed"')::json WHERE entity = 'case' AND id = $1`,
       [caseId],
     );
     const late = await push(owner, [

@@ -20,7 +20,7 @@ afterEach(async () => {
 /** Puts the case in `stage` on the server and on the device (the approvals are not the point). */
 async function atStage(c: SyncClient, id: string, stage: string): Promise<void> {
   await env.storage.query(
-    `UPDATE entities SET doc = jsonb_set(doc, '{stage}', to_jsonb($2::text)) WHERE entity = 'case' AND id = $1`,
+    `UPDATE entities SET doc = jsonb_set(doc::jsonb, '{stage}', to_jsonb($2::text))::json WHERE entity = 'case' AND id = $1`,
     [id, stage],
   );
   c.db

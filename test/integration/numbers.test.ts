@@ -44,7 +44,7 @@ async function newCase(c: TestCore): Promise<string> {
   if (c.core.sync.status().enrolled) {
     await c.core.sync.round();
     await env.storage.query(
-      `UPDATE entities SET doc = jsonb_set(doc, '{stage}', '"decided"') WHERE entity = 'case' AND id = $1`,
+      `UPDATE entities SET doc = jsonb_set(doc::jsonb, '{stage}', '"decided"')::json WHERE entity = 'case' AND id = $1`,
       [id],
     );
   }

@@ -102,7 +102,7 @@ it('a create is logged by reference, and its payload survives every later change
 
   // Changed by other SQL (another handler, an admin), then deleted: the same.
   await db.storage.query(
-    `UPDATE entities SET doc = jsonb_set(doc, '{status}', '"submitted"') WHERE entity = 'spotCheck' AND id = $1`,
+    `UPDATE entities SET doc = jsonb_set(doc::jsonb, '{status}', '"submitted"')::json WHERE entity = 'spotCheck' AND id = $1`,
     [ids[1]],
   );
   expect(await logged(creates[1] as Mutation)).toMatchObject({
@@ -124,6 +124,24 @@ it('a create is logged by reference, and its payload survives every later change
   // The replay record is untouched by all this.
   const again = await push(dev, creates);
   expect(again).toEqual(results.map((r) => ({ ...r, replayed: true })));
+});
+
+it('a create refused (the id exists, or invalid data) keeps what was sent in full', async () => {
+  const dev = await enroll(db.storage, org.inspectorA, 'payload laptop 3');
+  const id = newId();
+  const first = mutation(dev, 'spotCheck', 'create', id, record(1));
+  await push(dev, [first]);
+  const again = mutation(dev, 'spotCheck', 'create', id, record(2));
+  const invalid = mutation(dev, 'spotCheck', 'create', newId(), {
+    data: { ...record(3).data, sample: { name: 42 } },
+  });
+  const results = await push(dev, [again, invalid]);
+  expect(results.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual([
+    'alreadyExists',
+    'validation',
+  ]);
+  for (const m of [again, invalid])
+    expect(await logged(m)).toMatchObject({ stored: m.changes, full: m.changes });
 });
 
 it('kept in full when the document is not exactly what was sent, or was changed in the batch', async () => {

@@ -2,6 +2,7 @@
  * Push: one transaction per batch, replays skipped, gaps refused, a result per mutation,
  * field-level conflicts, the spot-check workflow and scopes.
  */
+import http from 'node:http';
 import type { Mutation, MutationResult, PushResponse } from '../../shared/sync/protocol';
 import type { RunningServer } from '../../server/server';
 import {
@@ -48,6 +49,35 @@ async function ok(dev: TestDevice, batch: Mutation[]): Promise<MutationResult[]>
   const res = await push(dev, batch);
   expect(res.status).toBe(200);
   return res.body.results;
+}
+
+/** A push whose body is written by the test, piece by piece. */
+function rawPost(token: string, length: number) {
+  const url = new URL('/v1/sync/push', server.url);
+  const req = http.request(url, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'content-length': String(length),
+    },
+  });
+  const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+  });
+  return {
+    write: (chunk: Uint8Array) => req.write(chunk),
+    end: () => {
+      req.end();
+      return answer;
+    },
+  };
 }
 
 const count = async (sql: string, params: unknown[] = []) =>
@@ -198,6 +228,74 @@ describe('push basics', () => {
     expect((r[1] as Extract<MutationResult, { status: 'rejected' }>).details).toMatchObject({
       existingId: id,
     });
+  });
+
+  it('pipelined batches are applied in seq order when the later one arrives first', async () => {
+    const dev = await enroll(db.storage, org.inspectorA);
+    const first = [1, 2, 3].map((n) =>
+      mutation(dev, 'enterprise', 'create', newId(), enterpriseDoc(n)),
+    );
+    const second = [4, 5, 6].map((n) =>
+      mutation(dev, 'enterprise', 'create', newId(), enterpriseDoc(n)),
+    );
+    const bodyA = Buffer.from(JSON.stringify({ deviceId: dev.deviceId, batch: first }));
+    // A's headers and half its body first, then all of B, then the rest of A: B is complete
+    // (and validated) before A, and must wait for it rather than be refused as a gap.
+    const a = rawPost(dev.token, bodyA.length);
+    const half = Math.floor(bodyA.length / 2);
+    a.write(bodyA.subarray(0, half));
+    await new Promise((r) => setTimeout(r, 100));
+    const b = client(server.url, dev.token).post<PushResponse>('/v1/sync/push', {
+      deviceId: dev.deviceId,
+      batch: second,
+      pipelined: true,
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    a.write(bodyA.subarray(half));
+    const [resA, resB] = await Promise.all([a.end(), b]);
+    expect(resA.status).toBe(200);
+    expect(resB.status).toBe(200);
+    const seqsA = (JSON.parse(resA.text) as PushResponse).results.map(seqOf);
+    const seqsB = resB.body.results.map(seqOf);
+    expect(Math.max(...seqsA)).toBeLessThan(Math.min(...seqsB));
+    expect(await count(`mutations WHERE device_id = $1`, [dev.deviceId])).toBe(6);
+  });
+
+  it('a refused push releases the pipelined batch waiting behind it at once', async () => {
+    const dev = await enroll(db.storage, org.inspectorA);
+    const first = [mutation(dev, 'enterprise', 'create', newId(), enterpriseDoc(1))];
+    const second = [mutation(dev, 'enterprise', 'create', newId(), enterpriseDoc(2))];
+    // A is refused (stale epoch) after B has been read and is waiting for it.
+    const bodyA = Buffer.from(
+      JSON.stringify({ deviceId: dev.deviceId, epoch: 'stale', batch: first }),
+    );
+    const a = rawPost(dev.token, bodyA.length);
+    a.write(bodyA.subarray(0, 10));
+    await new Promise((r) => setTimeout(r, 100));
+    const t0 = Date.now();
+    const b = client(server.url, dev.token).post<PushResponse & { code?: string }>(
+      '/v1/sync/push',
+      { deviceId: dev.deviceId, batch: second, pipelined: true },
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    a.write(bodyA.subarray(10));
+    const [resA, resB] = await Promise.all([a.end(), b]);
+    expect(resA.status).toBe(409);
+    expect(resB.status).toBe(409);
+    expect(resB.body.code).toBe('GAP');
+    // Without the release it would wait for its predecessor for 10 s.
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(await count(`mutations WHERE device_id = $1`, [dev.deviceId])).toBe(0);
+  });
+
+  it('a gap in a batch that is not pipelined is refused at once', async () => {
+    const dev = await enroll(db.storage, org.inspectorA);
+    dev.nextSeq = 10;
+    const t0 = Date.now();
+    const res = await push(dev, [mutation(dev, 'enterprise', 'create', newId(), enterpriseDoc(1))]);
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('GAP');
+    expect(Date.now() - t0).toBeLessThan(5_000);
   });
 
   it('more mutations than the limit is 413 before any work', async () => {

@@ -22,7 +22,13 @@ import { insertRows, sendRows, type MultiRowStatement } from '../../storage/mult
 import { settleAll } from '../../storage/settle';
 import { restamp } from '../conflicts';
 import type { SeqAllocator } from '../counter';
-import { docJsonReusing, jsonString, type JsonText, type KnownJson } from '../jsonReuse';
+import {
+  docJsonReusing,
+  jsonString,
+  stringifyParts,
+  type JsonText,
+  type KnownJson,
+} from '../jsonReuse';
 import { loadEntity, toEntityRow, type EntityRow, type RawEntityRow } from './repo';
 import { decodeStamps, encodeStamps, newStampsJson, type StoredStamps } from './stampCodec';
 
@@ -57,7 +63,7 @@ const INSERT_COLUMNS = {
     'server_seq',
     'holds_create_payload',
   ],
-  types: ['text', 'text', 'uuid', 'uuid', 'jsonb', 'jsonb', 'int8', 'bool'],
+  types: ['text', 'text', 'uuid', 'uuid', 'json', 'json', 'int8', 'bool'],
 } as const;
 const SEQ = 6;
 const HOLDS = 7;
@@ -72,7 +78,7 @@ const UPDATE: MultiRowStatement = {
   sql: `UPDATE entities e SET doc = v.doc, fields = v.fields, server_seq = v.server_seq, updated_at = now()
         FROM (VALUES %VALUES%) AS v(entity, id, doc, fields, server_seq)
         WHERE e.entity = v.entity AND e.id = v.id`,
-  casts: ['::text', '::text', '::jsonb', '::jsonb', '::bigint'],
+  casts: ['::text', '::text', '::json', '::json', '::bigint'],
 };
 
 export interface NewEntityRow {
@@ -81,6 +87,9 @@ export interface NewEntityRow {
   unitId: string | null;
   ownerUserId: string | null;
   doc: Doc;
+  /** See NewEntity (types.ts): the text of `data`, which `doc` holds as null. */
+  dataJson?: string;
+  dataIsSent?: boolean;
 }
 
 export class BatchEntities {
@@ -157,12 +166,19 @@ export class BatchEntities {
       id: row.id,
       unitId: row.unitId,
       ownerUserId: row.ownerUserId,
-      docJson: docJsonReusing(row.doc, sent, this.known),
+      docJson: this.newDocJson(row, sent),
       fieldsJson: newStampsJson(row.doc, seq, this.deviceJson),
       serverSeq: seq,
       isNew: true,
     });
     return seq;
+  }
+
+  /** A new document's text: from its prepared data text when it has one (NewEntity.dataJson). */
+  private newDocJson(row: NewEntityRow, sent?: Record<string, unknown>): JsonText {
+    if (row.dataJson === undefined) return docJsonReusing(row.doc, sent, this.known);
+    if (sent && row.dataIsSent) this.known.set(sent, ['{"data":', row.dataJson, '}']);
+    return stringifyParts(row.doc, { data: row.dataJson });
   }
 
   /** Writes `doc` if anything changed; returns the entity's serverSeq afterwards. */

@@ -58,7 +58,7 @@ export async function insertEntity(
   const fields = stampsForNew(row.doc, { s: seq, d: deviceId });
   await q.query(
     `INSERT INTO entities (entity, id, unit_id, owner_user_id, doc, fields, server_seq)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)`,
+     VALUES ($1, $2, $3, $4, $5::json, $6::json, $7)`,
     [
       row.entity,
       row.id,
@@ -85,7 +85,7 @@ export async function updateEntity(
   const seq = seqs.next();
   const fields = restamp(row.fields, changed, seq, deviceId);
   await q.query(
-    `UPDATE entities SET doc = $3::jsonb, fields = $4::jsonb, server_seq = $5, updated_at = now()
+    `UPDATE entities SET doc = $3::json, fields = $4::json, server_seq = $5, updated_at = now()
      WHERE entity = $1 AND id = $2`,
     [row.entity, row.id, JSON.stringify(doc), JSON.stringify(encodeStamps(fields, doc)), seq],
   );

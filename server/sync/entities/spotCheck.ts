@@ -11,16 +11,15 @@ import {
   completeSpotCheckData,
   isCorrectableSpotCheckStatus,
   isEditableSpotCheckStatus,
-  SpotCheckDraftDataSchema,
   SpotCheckSubmitDataSchema,
   type SpotCheckDraftData,
 } from '../../../shared/schemas/spotCheck';
-import { SPOT_CHECK_GROUPS } from '../../../shared/schemas/spotCheckFields';
 import { uuid } from '../../../shared/schemas/fields';
 import { changedLeaves, isPlainObject, type Doc } from '../../../shared/sync/paths';
 import { canWrite } from '../scope';
 import { ruleRejection } from './caseRules';
-import { createdData, onlyData, withChanges } from './dataChanges';
+import { onlyData, withChanges } from './dataChanges';
+import { draftData, prepareSpotCheckCreate } from './spotCheckDraft';
 import type { EntityRow } from './repo';
 import {
   isRejection,
@@ -34,18 +33,6 @@ const WORKFLOW_FIELDS = ['status', 'submittedAt', 'submittedBy'] as const;
 
 /** The content revision (records stored before revisions were counted are at 1). */
 export const revOf = (doc: Doc): number => (typeof doc.rev === 'number' ? doc.rev : 1);
-
-/**
- * Drafts are stored with every group and field present (blanks where nothing was typed), the
- * same shape the app keeps, so field paths and conflict stamps line up on both sides.
- */
-function draftData(data: unknown): Doc | Rejection {
-  const raw: unknown = isPlainObject(data) ? { ...data } : (data ?? {});
-  if (isPlainObject(raw)) for (const g of SPOT_CHECK_GROUPS) raw[g.key] ??= {};
-  const parsed = SpotCheckDraftDataSchema.safeParse(raw);
-  if (!parsed.success) return validationRejection(parsed.error.issues, 'data');
-  return completeSpotCheckData(parsed.data) as unknown as Doc;
-}
 
 function submitData(data: Doc): Doc | Rejection {
   const complete = completeSpotCheckData(data as SpotCheckDraftData);
@@ -65,12 +52,10 @@ function counted(current: EntityRow, merged: Doc): Doc {
 export const spotCheckHandler: EntityHandler = {
   entity: 'spotCheck',
 
-  async create(ctx, m) {
-    const bad = onlyData(m);
-    if (bad) return bad;
-    const given = createdData(m.changes);
-    if (isRejection(given)) return given;
-    const data = draftData(given.data);
+  prepareCreate: prepareSpotCheckCreate,
+
+  async create(ctx, m, prepared) {
+    const data = prepared ?? prepareSpotCheckCreate(m);
     if (isRejection(data)) return data;
     const doc: Doc = {
       status: 'draft',
@@ -82,9 +67,15 @@ export const spotCheckHandler: EntityHandler = {
       submittedAt: null,
       submittedBy: null,
       review: null,
-      data,
+      data: null,
     };
-    return { doc, unitId: ctx.caller.user.unitId, ownerUserId: ctx.caller.user.id };
+    return {
+      doc,
+      dataJson: data.dataJson,
+      dataIsSent: data.sameAsSent,
+      unitId: ctx.caller.user.unitId,
+      ownerUserId: ctx.caller.user.id,
+    };
   },
 
   async change(ctx, m, current) {

@@ -53,6 +53,23 @@ export interface NewEntity {
   doc: Doc;
   unitId: string | null;
   ownerUserId: string | null;
+  /**
+   * When set: the JSON text of the document's `data` (which `doc` then holds as null), made when
+   * the create was prepared (PreparedCreate).
+   */
+  dataJson?: string;
+  /** With dataJson: that text is also exactly what the mutation sent as `{ data }`. */
+  dataIsSent?: boolean;
+}
+
+/**
+ * A create's new `data`, worked out from the mutation alone before the batch runs (see
+ * ../pushInput.ts): its JSON text, and whether it is exactly the `{ data }` the device sent (the
+ * push log then refers to the document instead of keeping a copy, ../mutationLog.ts).
+ */
+export interface PreparedCreate {
+  dataJson: string;
+  sameAsSent: boolean;
 }
 
 export interface ChangePlan {
@@ -68,7 +85,17 @@ export interface ChangePlan {
  */
 export interface EntityHandler {
   entity: MutationEntity;
-  create(ctx: BatchContext, m: Mutation): Promise<NewEntity | Rejection>;
+  /** `prepared`: the outcome of prepareCreate for this mutation, when it was worked out already. */
+  create(
+    ctx: BatchContext,
+    m: Mutation,
+    prepared?: PreparedCreate | Rejection,
+  ): Promise<NewEntity | Rejection>;
+  /**
+   * The part of `create` that depends on the mutation alone (pure: no database, no caller),
+   * for handlers whose creates are frequent enough to prepare off the main thread.
+   */
+  prepareCreate?(m: Mutation): PreparedCreate | Rejection;
   /** update and submit: what the document should become (before conflict detection). */
   change(ctx: BatchContext, m: Mutation, current: EntityRow): Promise<ChangePlan | Rejection>;
   /** A new version of an existing record; the handler does its own writes and returns the new seq. */

@@ -1,0 +1,121 @@
+/**
+ * Push requests read in worker threads (server/sync/pushInputPool.ts) give exactly what reading
+ * them on the main thread gives: the same request, the same prepared creates, the same refusals;
+ * and a worker that dies costs nothing but time.
+ */
+import { HttpError } from '../../server/errors';
+import { HybridClock } from '../../shared/sync/hlc';
+import { SYNC_LIMITS } from '../../shared/sync/protocol';
+import { readPushBody } from '../../server/sync/pushInput';
+import { PushInputPool } from '../../server/sync/pushInputPool';
+import { enterpriseDoc, newId, submittableSpotCheckData } from '../../server/testing/harness';
+
+jest.setTimeout(30_000);
+
+const limits = { maxBatchMutations: 50, maxBatchBytes: SYNC_LIMITS.maxBatchBytes };
+const deviceId = newId();
+const clock = new HybridClock(deviceId);
+
+function body(value: unknown): Buffer {
+  return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+function mutation(seq: number, entity: string, changes: Record<string, unknown>) {
+  return {
+    seq,
+    mutationId: newId(),
+    entity,
+    entityId: newId(),
+    op: 'create',
+    baseServerSeq: null,
+    changes,
+    hlc: clock.send(),
+  };
+}
+
+const goodBatch = () => ({
+  deviceId,
+  batch: [
+    mutation(1, 'spotCheck', { data: submittableSpotCheckData() }),
+    mutation(2, 'spotCheck', { data: { basic: { recordNumber: 'X-1' } } }),
+    mutation(3, 'spotCheck', { data: { sample: { name: 42 } } }),
+    mutation(4, 'enterprise', enterpriseDoc(1)),
+  ],
+  pipelined: true,
+});
+
+/** The refusal a read gives, as the HTTP answer would carry it. */
+async function refusal(read: Promise<unknown>): Promise<unknown> {
+  try {
+    await read;
+  } catch (err) {
+    if (err instanceof HttpError) return { status: err.status, body: err.body };
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('reading push requests in worker threads', () => {
+  let pool: PushInputPool;
+  beforeEach(() => {
+    pool = new PushInputPool(limits, 1);
+  });
+  afterEach(() => pool.close());
+
+  it('gives the same request and prepared creates as reading inline', async () => {
+    const b = body(goodBatch());
+    const viaWorker = await pool.read(b);
+    expect(pool.reads).toEqual({ worker: 1, inline: 0 });
+    expect(viaWorker).toEqual(readPushBody(b, limits));
+    const [full, partial, invalid, enterprise] = viaWorker.prepared;
+    // Sent complete: prepared as sent, travelling without its changes.
+    expect(full).toMatchObject({ sameAsSent: true });
+    expect(viaWorker.request.batch[0]?.changes).toEqual({});
+    // Completed on the server: prepared, but its changes are kept for the push log.
+    expect(partial).toMatchObject({ sameAsSent: false });
+    expect(viaWorker.request.batch[1]?.changes).toHaveProperty('data');
+    expect(invalid).toMatchObject({ reject: 'validation' });
+    // Enterprises are not prepared (their checks need the database).
+    expect(enterprise).toBeNull();
+  });
+
+  it.each([
+    ['malformed JSON', '{"deviceId": '],
+    ['empty body', ''],
+    ['prototype poisoning', `{"deviceId":"${deviceId}","__proto__":{"x":1},"batch":[]}`],
+    ['not an object', '[1,2,3]'],
+    ['unknown field', { ...goodBatch(), note: 'x' }],
+    [
+      'too many mutations',
+      { deviceId, batch: Array.from({ length: 51 }, (_, i) => mutation(i + 1, 'enterprise', {})) },
+    ],
+  ])('refuses %s exactly as inline', async (_label, input) => {
+    const b = body(input);
+    const viaWorker = await refusal(pool.read(b));
+    const inline = await refusal(Promise.resolve().then(() => readPushBody(b, limits)));
+    expect(viaWorker).toEqual(inline);
+    expect((viaWorker as { status: number }).status).toBeGreaterThanOrEqual(400);
+    expect((viaWorker as { status: number }).status).toBeLessThan(500);
+    expect(pool.reads.worker).toBe(1);
+  });
+
+  it('a worker that dies mid-read: the read completes inline, and the next one has a new worker', async () => {
+    await pool.read(body(goodBatch()));
+    const worker = (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] })
+      .slots[0]?.worker;
+    const reading = pool.read(body(goodBatch()));
+    await worker?.terminate();
+    const input = await reading;
+    expect(input.request.batch).toHaveLength(4);
+    expect(pool.reads.inline).toBe(1);
+    await pool.read(body(goodBatch()));
+    expect(pool.reads.worker).toBe(2);
+  });
+
+  it('with no workers, reads inline', async () => {
+    const inline = new PushInputPool(limits, 0);
+    await inline.read(body(goodBatch()));
+    expect(inline.reads).toEqual({ worker: 0, inline: 1 });
+    await inline.close();
+  });
+});
