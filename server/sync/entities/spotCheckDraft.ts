@@ -56,7 +56,8 @@ export function prepareSpotCheckCreate(m: Mutation): PreparedCreate | Rejection 
   const onlyDataSent = Object.keys(sent).length === 1 && Object.hasOwn(sent, 'data');
   return {
     dataJson: JSON.stringify(data),
-    // Exact: sameJson is true only if the two serialize to the same text (jsonReuse.ts).
-    sameAsSent: onlyDataSent && sameJson(data, sent.data),
+    // Exact: the very object sent (kept as it came) serializes to its own text; otherwise
+    // sameJson is true only if the two serialize to the same text (jsonReuse.ts).
+    sameAsSent: onlyDataSent && (data === sent.data || sameJson(data, sent.data)),
   };
 }
