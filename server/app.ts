@@ -8,6 +8,7 @@ import { authenticate } from './auth/authenticate';
 import { RateLimiter } from './auth/rateLimit';
 import type { ServerConfig } from './config';
 import { HttpError } from './errors';
+import { hasNul, nulRefusal } from './validate';
 import { fileRoutes } from './files/routes';
 import { auditRoutes } from './routes/audit';
 import { healthRoutes } from './routes/health';
@@ -101,6 +102,12 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     req.log.error({ err }, 'request failed');
     const e = new HttpError(status === 503 ? 'UNAVAILABLE' : 'INTERNAL');
     return reply.status(e.status).send(e.body);
+  });
+
+  // Bodies and queries parsed by Fastify (push reads its own: sync/pushInput.ts).
+  app.addHook('preValidation', async (req) => {
+    const body: unknown = req.body;
+    if ((!(body instanceof Uint8Array) && hasNul(body)) || hasNul(req.query)) throw nulRefusal();
   });
 
   app.setNotFoundHandler((req, reply) => {

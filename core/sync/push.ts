@@ -84,9 +84,15 @@ interface InFlight {
  * Sends the outbox, keeping up to PUSH_WINDOW requests in flight: the next batch goes while the
  * server is still writing the one before (it applies a device's batches in seq order), so a slow
  * link's round trip is not paid per batch. Answers are taken in order. When one fails, the ones
- * sent after it are let go (their answers, if any, are not needed: the server applied them once
+ * sent after it are let go (their answers, awaited, are not needed: the server applied them once
  * or not at all, and sending them again returns their stored results), and the failure is handled
- * as before with nothing in flight.
+ * as before with nothing in flight. (The server holds a batch whose predecessor failed for a
+ * moment at most: server/sync/deviceTurns.ts.)
+ *
+ * The first batch of a round, and the first after anything unexpected (a refusal, a gap, seqs the
+ * server had taken for other mutations), goes alone: only once an answer shows the server's last
+ * seq just below our next batch is it safe to send more behind it. (With a restored laptop's
+ * reused seqs in flight, a batch behind could be applied under numbers about to be renumbered.)
  */
 export async function pushAll(rc: RoundContext): Promise<void> {
   let maxCount = rc.limits.maxBatchMutations;
@@ -97,13 +103,16 @@ export async function pushAll(rc: RoundContext): Promise<void> {
   const refusedAlone = new Set<number>();
   const total = rc.store.outbox.count('pending');
   let inFlight: InFlight[] = [];
+  /** An answer has shown the server's last seq just below what we send next. */
+  let confirmed = false;
   const letGo = async () => {
     const rest = inFlight;
     inFlight = [];
+    confirmed = false;
     await Promise.allSettled(rest.map((f) => f.response));
   };
   for (;;) {
-    while (inFlight.length < PUSH_WINDOW) {
+    while (inFlight.length < (confirmed ? PUSH_WINDOW : 1)) {
       const prev = inFlight.at(-1);
       if (prev?.skip) break;
       const from = prev ? (prev.batch.at(-1) as OutboxEntry).seq + 1 : undefined;
@@ -154,6 +163,7 @@ export async function pushAll(rc: RoundContext): Promise<void> {
       throw err;
     }
     const reused = tx(rc.store, () => recordResults(rc, batch, res));
+    confirmed = !reused && res.lastSeq === (batch.at(-1) as OutboxEntry).seq;
     if (reused) {
       // This device's seqs went back (a restored laptop): the server took these numbers for
       // other mutations. Ours move past the server's last seq and go again.

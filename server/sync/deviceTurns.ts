@@ -10,8 +10,11 @@
  *
  * The last seq known here: the value read when the request was authenticated, raised by every
  * push that finishes here. A batch sent before one of the device's requests failed here (its
- * predecessor may be the one that failed) goes at once. No wait is longer than `maxWaitMs`.
- * Waiting is only an optimisation: the order itself is enforced by the database (device row
+ * predecessor may be the one that failed) goes at once. No wait is longer than `maxWaitMs`
+ * (2 s): the predecessor left the device first and is normally here within milliseconds; a
+ * longer wait would only hold back the refusal of a batch whose predecessor will not come (it
+ * failed where this process cannot see it, e.g. before authentication, or went to another server
+ * process), and the device waits for that answer. Waiting is only an optimisation: the order itself is enforced by the database (device row
  * lock, gap refusal), never by this file, so it also holds across server processes.
  */
 
@@ -49,7 +52,7 @@ export interface Turn {
 export class DeviceTurns {
   private readonly devices = new Map<string, DeviceState>();
 
-  constructor(private readonly maxWaitMs = 10_000) {}
+  constructor(private readonly maxWaitMs = 2_000) {}
 
   /** Runs `fn` (the batch) when it is this device's turn; `fn` resolves with the new last seq. */
   async run<T extends { lastSeq: number }>(

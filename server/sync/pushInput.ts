@@ -12,7 +12,7 @@
 import sjson from 'secure-json-parse';
 import { PushRequestSchema, type PushRequest } from '../../shared/sync/protocol';
 import { HttpError } from '../errors';
-import { parseBody } from '../validate';
+import { hasNul, NUL_REFUSED, parseBody } from '../validate';
 import { ENTITY_HANDLERS } from './entities';
 import { isRejection, type PreparedCreate, type Rejection } from './entities/types';
 
@@ -61,6 +61,13 @@ export function readPushBody(body: Uint8Array, limits: PushInputLimits): PushInp
   } catch (err) {
     throw badRequest((err as Error).message, 'FST_ERR_CTP_INVALID_JSON_BODY');
   }
+  // Only an escape can put U+0000 in JSON text: the walk runs only when one is there.
+  if (text.includes('\\u0000') && hasNul(raw))
+    throw new PushInputError({
+      code: 'BAD_REQUEST',
+      params: { detail: NUL_REFUSED },
+      details: { reason: 'nul' },
+    });
   // Counted before validation so an oversized batch costs no validation work.
   const batch = (raw as { batch?: unknown } | null)?.batch;
   if (Array.isArray(batch) && batch.length > limits.maxBatchMutations) {

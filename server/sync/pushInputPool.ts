@@ -106,6 +106,11 @@ export class PushInputPool {
       const slot: Slot = { worker, pending: new Map(), answers: 0 };
       worker.on('message', (a: ReadAnswer) => this.answered(slot, a));
       worker.on('error', (err) => this.lost(i, slot, err.message));
+      // An answer that cannot be received would leave its read waiting: treat the worker as lost.
+      worker.on('messageerror', (err) => {
+        this.lost(i, slot, err.message);
+        void worker.terminate();
+      });
       worker.on('exit', (code) => this.lost(i, slot, `exited with code ${code}`));
       this.slots[i] = slot;
       return slot;

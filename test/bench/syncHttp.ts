@@ -60,7 +60,8 @@ export async function pushSequential(
   const inFlight: ReturnType<typeof send>[] = [];
   let next = 0;
   while (next < bodies.length || inFlight.length > 0) {
-    while (next < bodies.length && inFlight.length < window) {
+    // The first batch goes alone, as the app sends it (core/sync/push.ts).
+    while (next < bodies.length && inFlight.length < (latencies.length > 0 ? window : 1)) {
       const p = send(bodies[next++] as Uint8Array);
       p.catch(() => undefined);
       inFlight.push(p);

@@ -187,6 +187,34 @@ describe('bad input is a 4xx and writes nothing', () => {
     expect(res.status).toBe(400);
   });
 
+  it('the NUL character anywhere is refused (PostgreSQL text cannot hold it)', async () => {
+    const dev = {
+      deviceId,
+      token,
+      user: org.inspectorA,
+      clock: (await enroll(db.storage, org.inspectorA)).clock,
+      nextSeq: 1,
+    };
+    const m = mutation(
+      dev,
+      'enterprise',
+      'create',
+      newId(),
+      enterpriseDoc(1, { name: '企业\u0000' }),
+    );
+    const res = await client(server.url, token).post('/v1/sync/push', { deviceId, batch: [m] });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('BAD_REQUEST');
+    expect(res.body.details).toEqual({ reason: 'nul' });
+    // Other routes too.
+    const pull = await client(server.url, token).post('/v1/sync/pull', {
+      cursor: 0,
+      epoch: 'a\u0000',
+    });
+    expect(pull.status).toBe(400);
+    expect(pull.body.details).toEqual({ reason: 'nul' });
+  });
+
   it('unknown fields at any level', async () => {
     const dev = {
       deviceId,

@@ -112,6 +112,19 @@ describe('reading push requests in worker threads', () => {
     expect(pool.reads.worker).toBe(2);
   });
 
+  it('refuses U+0000 anywhere, but not a backslash followed by u0000 typed as text', async () => {
+    const nul = goodBatch();
+    (nul.batch[3]?.changes as Record<string, unknown>).name = '企业\u0000';
+    expect(await refusal(pool.read(body(nul)))).toMatchObject({
+      status: 400,
+      body: { code: 'BAD_REQUEST', details: { reason: 'nul' } },
+    });
+    const typed = goodBatch();
+    (typed.batch[3]?.changes as Record<string, unknown>).name = '企业\\u0000';
+    const input = await pool.read(body(typed));
+    expect(input.request.batch[3]?.changes).toMatchObject({ name: '企业\\u0000' });
+  });
+
   it('with no workers, reads inline', async () => {
     const inline = new PushInputPool(limits, 0);
     await inline.read(body(goodBatch()));

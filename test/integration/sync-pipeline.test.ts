@@ -22,12 +22,12 @@ const code = (n: number) => validCode(`9121010000000${String(n).padStart(4, '0')
 const count = async (sql: string) =>
   Number((await env.storage.query<{ n: unknown }>(`SELECT count(*) AS n FROM ${sql}`)).rows[0]?.n);
 
-/** A client whose batches hold two mutations, so a few records make several batches. */
-function smallBatchClient(fetch: FetchLike): SyncClient {
+/** A client whose batches hold `size` mutations, so a few records make several batches. */
+function smallBatchClient(fetch: FetchLike, size = 2): SyncClient {
   const t = startCore({
     dataDir: tempDir('fc-pipe-'),
     now: () => new Date(),
-    sync: { intervalMs: 0, fetch, limits: { maxBatchMutations: 2 } },
+    sync: { intervalMs: 0, fetch, limits: { maxBatchMutations: size } },
   });
   return { ...t, round: () => t.core.sync.round() };
 }
@@ -100,6 +100,64 @@ describe('pipelined push', () => {
       });
       expect(await count(`entities WHERE entity = 'enterprise'`)).toBe(7);
       expect(await count('mutations')).toBe(7);
+    } finally {
+      await c.core.shutdown();
+    }
+  });
+
+  it('a restored laptop whose seqs the server already took: each record applied once, nothing sent behind a reused batch', async () => {
+    const w = watchingFetch();
+    const c = smallBatchClient(w.fetch, 1);
+    try {
+      await enrollAndLogin(env, c, env.org.inspectorA);
+      await c.ok('enterprise.create', enterpriseInput({ creditCode: code(100), name: '旧记录' }));
+      await c.round();
+      // Restored from a backup taken before that sync: the outbox and its seq start again.
+      c.db.prepare('DELETE FROM outbox').run();
+      c.db.prepare("UPDATE sync_state SET value = '0' WHERE key = 'outboxSeq'").run();
+      for (let i = 0; i < 3; i++)
+        await c.ok('enterprise.create', enterpriseInput({ creditCode: code(i), name: `企业${i}` }));
+      await c.round();
+      expect(await c.ok('sync.status', {})).toMatchObject({
+        pendingMutations: 0,
+        lastError: null,
+        quarantined: 0,
+      });
+      expect(w.seen.pushes).toBeLessThan(10);
+      expect(await count(`entities WHERE entity = 'enterprise'`)).toBe(4);
+      expect(await count('mutations')).toBe(4);
+    } finally {
+      await c.core.shutdown();
+    }
+  });
+
+  it('a batch refused while another is in flight: the one behind it is let go at once', async () => {
+    // The 3rd push (the second of the first full window) is refused by the server (rate limit).
+    const w = watchingFetch();
+    const refuse = (n: number) => n === 3;
+    const f: FetchLike = async (url, init) => {
+      if (new URL(url).pathname === '/v1/sync/push' && refuse(w.seen.pushes + 1)) {
+        w.seen.pushes++;
+        return new Response(JSON.stringify({ code: 'RATE_LIMITED', message: '请求过于频繁' }), {
+          status: 429,
+          headers: { 'content-type': 'application/json' },
+        });
+      }
+      return w.fetch(url, init);
+    };
+    const c = smallBatchClient(f);
+    try {
+      await enrollAndLogin(env, c, env.org.inspectorA);
+      for (let i = 0; i < 9; i++)
+        await c.ok('enterprise.create', enterpriseInput({ creditCode: code(i), name: `企业${i}` }));
+      const t0 = Date.now();
+      await c.round();
+      expect(Date.now() - t0).toBeLessThan(5_000);
+      expect((await c.ok('sync.status', {})).lastError).not.toBeNull();
+      await c.round();
+      expect(await c.ok('sync.status', {})).toMatchObject({ pendingMutations: 0, lastError: null });
+      expect(await count(`entities WHERE entity = 'enterprise'`)).toBe(9);
+      expect(await count('mutations')).toBe(9);
     } finally {
       await c.core.shutdown();
     }
