@@ -124,6 +124,20 @@ test('a case opened from a failed spot check is filed after the supervisor signs
   );
   await expect(inspector.getByLabel('承办人 2 执法证号')).toHaveValue('LN-2101-0047');
 
+  // Removing a list item: an empty one goes at once; one that holds input asks first.
+  const parties = section(inspector, 'parties');
+  await parties.getByRole('button', { name: '添加当事人' }).click();
+  await expect(parties.getByRole('button', { name: '移除当事人 2' })).toBeVisible();
+  await parties.getByRole('button', { name: '移除当事人 2' }).click();
+  await expect(parties.getByRole('button', { name: '移除当事人 2' })).toHaveCount(0);
+  await parties.getByRole('button', { name: '移除当事人 1' }).click();
+  const ask = inspector.getByRole('dialog');
+  await expect(ask.getByText('确定删除“当事人 1”吗？已填写的内容将一并删除。')).toBeVisible();
+  await ask.getByRole('button', { name: '取消' }).click();
+  await expect(parties.getByLabel('名称/姓名', { exact: true }).first()).toHaveValue(
+    '沈阳丰收肥业有限公司',
+  );
+
   // Asking too early is refused on the field that is missing (no 案由 yet).
   await inspector.getByRole('button', { name: '申请立案' }).click();
   await inspector.getByRole('dialog').getByLabel('承办人意见').fill(HANDLER_OPINION);

@@ -4,7 +4,7 @@ import { EVIDENCE_KINDS, type EvidenceItem } from '../../../../shared/schemas/ca
 import { CaseField, ListError } from '../CaseField';
 import { useCaseForm } from '../caseFormContext';
 import { CaseSection, useListEditable } from './CaseSection';
-import { confirmRemove } from './confirmRemove';
+import { ItemCardHead } from './ItemCardHead';
 
 const MAX_EVIDENCE = 500;
 
@@ -37,27 +37,17 @@ export function EvidenceSection() {
         const p = `evidence.${i}`;
         return (
           <div key={field.key} className="item-card" data-item={p}>
-            <div className="item-card-head">
-              <span className="strong">{t('cases.evidenceN', { n })}</span>
+            <ItemCardHead
+              title={t('cases.evidenceN', { n })}
+              removeLabel={t('cases.removeEvidence', { n })}
+              editable={editable}
+              values={() => getValues(`evidence.${i}`)}
+              onRemove={() => remove(i)}
+            >
               {field.attachmentSha256 ? (
                 <span className="badge badge-green">{t('cases.hasAttachment')}</span>
               ) : null}
-              {editable ? (
-                <button
-                  type="button"
-                  className="btn btn-small btn-ghost item-remove"
-                  aria-label={t('cases.removeEvidence', { n })}
-                  onClick={() =>
-                    void confirmRemove(
-                      t('cases.evidenceN', { n }),
-                      getValues(`evidence.${i}`),
-                    ).then((yes) => yes && remove(i))
-                  }
-                >
-                  {t('cases.remove')}
-                </button>
-              ) : null}
-            </div>
+            </ItemCardHead>
             <div className="form-grid">
               <CaseField path={`${p}.kind`} label={l('kind')} kind="select" options={kinds} />
               <CaseField path={`${p}.title`} label={l('title')} max={200} />

@@ -8,6 +8,7 @@ import { caseFieldId, useCaseForm } from '../caseFormContext';
 import { CaseSection, useListEditable } from './CaseSection';
 import { CaseSignatures } from './CaseSignatures';
 import { confirmRemove } from './confirmRemove';
+import { ItemCardHead } from './ItemCardHead';
 
 const MAX_INQUIRIES = 50;
 const MAX_QA = 500;
@@ -50,24 +51,13 @@ export function InquiriesSection() {
         const p = `inquiries.${i}`;
         return (
           <div key={field.key} className="item-card" data-item={p}>
-            <div className="item-card-head">
-              <span className="strong">{t('cases.inquiryN', { n })}</span>
-              {editable ? (
-                <button
-                  type="button"
-                  className="btn btn-small btn-ghost item-remove"
-                  aria-label={t('cases.removeInquiry', { n })}
-                  onClick={() =>
-                    void confirmRemove(
-                      t('cases.inquiryN', { n }),
-                      getValues(`inquiries.${i}`),
-                    ).then((yes) => yes && remove(i))
-                  }
-                >
-                  {t('cases.remove')}
-                </button>
-              ) : null}
-            </div>
+            <ItemCardHead
+              title={t('cases.inquiryN', { n })}
+              removeLabel={t('cases.removeInquiry', { n })}
+              editable={editable}
+              values={() => getValues(`inquiries.${i}`)}
+              onRemove={() => remove(i)}
+            />
             <div className="form-grid">
               <CaseField path={`${p}.intervieweeName`} label={l('intervieweeName')} max={50} />
               <CaseField

@@ -5,7 +5,7 @@ import { CaseField } from '../CaseField';
 import { useCaseForm } from '../caseFormContext';
 import { CaseSignatures } from './CaseSignatures';
 import { CaseSection, useListEditable } from './CaseSection';
-import { confirmRemove } from './confirmRemove';
+import { ItemCardHead } from './ItemCardHead';
 import { GoodsTable } from './GoodsTable';
 
 const MAX_MEASURES = 50;
@@ -41,23 +41,13 @@ export function MeasuresSection() {
         const p = `measures.${i}`;
         return (
           <div key={field.key} className="item-card" data-item={p}>
-            <div className="item-card-head">
-              <span className="strong">{t('cases.measureN', { n })}</span>
-              {editable ? (
-                <button
-                  type="button"
-                  className="btn btn-small btn-ghost item-remove"
-                  aria-label={t('cases.removeMeasure', { n })}
-                  onClick={() =>
-                    void confirmRemove(t('cases.measureN', { n }), getValues(`measures.${i}`)).then(
-                      (yes) => yes && remove(i),
-                    )
-                  }
-                >
-                  {t('cases.remove')}
-                </button>
-              ) : null}
-            </div>
+            <ItemCardHead
+              title={t('cases.measureN', { n })}
+              removeLabel={t('cases.removeMeasure', { n })}
+              editable={editable}
+              values={() => getValues(`measures.${i}`)}
+              onRemove={() => remove(i)}
+            />
             <div className="form-grid">
               <CaseField path={`${p}.kind`} label={l('kind')} kind="select" options={kinds} />
               <CaseField path={`${p}.place`} label={l('place')} max={200} />

@@ -6,7 +6,7 @@ import type { EnterpriseSummary } from '../../../../shared/schemas/lists';
 import { CaseField, ListError } from '../CaseField';
 import { useCaseForm } from '../caseFormContext';
 import { CaseSection, useListEditable } from './CaseSection';
-import { confirmRemove } from './confirmRemove';
+import { ItemCardHead } from './ItemCardHead';
 import { EnterprisePicker } from './EnterprisePicker';
 
 const MAX_PARTIES = 20;
@@ -44,24 +44,15 @@ export function PartiesSection() {
         const p = `parties.${i}`;
         return (
           <div key={field.id} className="item-card" data-item={p}>
-            <div className="item-card-head">
-              <span className="strong">{t('cases.partyN', { n })}</span>
+            <ItemCardHead
+              title={t('cases.partyN', { n })}
+              removeLabel={t('cases.removeParty', { n })}
+              editable={editable}
+              values={() => getValues(`parties.${i}`)}
+              onRemove={() => remove(i)}
+            >
               <span className="badge badge-grey">{t(`cases.partyKinds.${kind}`)}</span>
-              {editable ? (
-                <button
-                  type="button"
-                  className="btn btn-small btn-ghost item-remove"
-                  aria-label={t('cases.removeParty', { n })}
-                  onClick={() =>
-                    void confirmRemove(t('cases.partyN', { n }), getValues(`parties.${i}`)).then(
-                      (yes) => yes && remove(i),
-                    )
-                  }
-                >
-                  {t('cases.remove')}
-                </button>
-              ) : null}
-            </div>
+            </ItemCardHead>
             <div className="form-grid">
               <CaseField path={`${p}.name`} label={l('name')} max={100} />
               {kind === 'enterprise' ? (
