@@ -14,6 +14,7 @@ import { m005AuditChain } from './sql/005_audit_chain';
 import { m006DocumentNumbers } from './sql/006_document_numbers';
 import { m007CreatePayloadRef } from './sql/007_create_payload_ref';
 import { m008EntityDocsAsJson } from './sql/008_entity_docs_as_json';
+import { m009SetBasedReferences } from './sql/009_set_based_references';
 
 export { defineMigration, type Migration } from './migrationDef';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m006DocumentNumbers,
   m007CreatePayloadRef,
   m008EntityDocsAsJson,
+  m009SetBasedReferences,
 ];
 
 export class SchemaError extends Error {
