@@ -31,6 +31,14 @@ export async function allocateSeqs(tx: Queryable): Promise<SeqAllocator> {
   );
   const row = rows[0];
   if (!row) throw new Error('sync_state row missing');
+  return seqsFrom(tx, row);
+}
+
+/**
+ * The allocator over a counter row this transaction has locked FOR UPDATE (by allocateSeqs, or
+ * by a caller that locks it together with other rows in one statement: sync/push.ts).
+ */
+export function seqsFrom(tx: Queryable, row: { last_seq: unknown; epoch: string }): SeqAllocator {
   const start = num(row.last_seq);
   let current = start;
   return {

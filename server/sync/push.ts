@@ -19,7 +19,7 @@ import { serialQueryable } from '../storage/serial';
 import type { Queryable, Storage } from '../storage/types';
 import { num } from '../storage/types';
 import { applyMutation } from './apply';
-import { allocateSeqs } from './counter';
+import { seqsFrom } from './counter';
 import { BatchWrites } from './batchWrites';
 import { isRejection, type PreparedCreate, type Rejection } from './entities/types';
 import { scopeFor, type Caller } from './scope';
@@ -37,17 +37,25 @@ export async function pushBatch(
   opts: { consume?: boolean; prepared?: readonly (PreparedCreate | Rejection | null)[] } = {},
 ): Promise<PushResponse> {
   return storage.transaction(async (tx) => {
-    // Counter first, then the device row: every writer takes locks in this order (no deadlock).
-    const seqs = await allocateSeqs(tx);
+    // The counter, then the device row, locked in one statement (one round trip before the batch
+    // can start): FOR UPDATE OF locks in the order named, the order every writer takes them in
+    // (no deadlock). Having waited for a lock, PostgreSQL returns the rows as last committed.
     const { rows } = await tx.query<{
+      counter: unknown;
+      epoch: string;
       last_seq: unknown;
       revoked: boolean;
       revoked_reason: string | null;
-    }>('SELECT last_seq, revoked, revoked_reason FROM devices WHERE id = $1 FOR UPDATE', [
-      caller.deviceId,
-    ]);
+    }>(
+      `SELECT s.last_seq AS counter, s.epoch, d.last_seq, d.revoked, d.revoked_reason
+       FROM sync_state s CROSS JOIN devices d WHERE s.id = 1 AND d.id = $1
+       FOR UPDATE OF s, d`,
+      [caller.deviceId],
+      { name: 'fc_push_locks' },
+    );
     const device = rows[0];
     if (!device) throw new HttpError('UNAUTHORIZED');
+    const seqs = seqsFrom(tx, { last_seq: device.counter, epoch: device.epoch });
     if (device.revoked)
       throw new HttpError('DEVICE_REVOKED', { reason: device.revoked_reason ?? '' });
     const epoch = seqs.epoch;
