@@ -17,6 +17,12 @@ export interface BenchRecord {
 
 const ENTERPRISES = 2_000;
 
+/**
+ * Records each server (Fieldcheck's, pouchdb-server) takes before anything is timed, from another
+ * user into other storage, so neither is measured cold: a server in use has long been warm.
+ */
+export const WARM_UP_RECORDS = 5_000;
+
 /** `count` spot checks over a pool of enterprises; deterministic content for a given seed. */
 export function makeRecords(count: number, seed: number, createdBy: string): BenchRecord[] {
   const r = rng(seed);

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { getEpoch } from '../../server/org/epoch';
 import { createOrg, enroll, type TestDevice, type TestOrg } from '../../server/testing/harness';
 import type { Storage } from '../../server/storage/types';
-import { makeRecords, pushBodies, type BenchRecord } from './syncData';
+import { makeRecords, pushBodies, WARM_UP_RECORDS, type BenchRecord } from './syncData';
 import { pullAll, pushSequential } from './syncHttp';
 import { percentile, type BenchRow } from './syncStats';
 import { openBenchStorage, type StorageKind } from './syncStorage';
@@ -125,11 +125,11 @@ export async function withServer<T>(
 }
 
 /**
- * A few batches from an inspector of another team first, so JIT and connection set-up are not
+ * WARM_UP_RECORDS from an inspector of another team first, so JIT and connection set-up are not
  * timed. Their records are outside the measured device's scope, so its pull does not see them.
  */
 async function warmUp(url: string, epoch: string, dev: TestDevice): Promise<void> {
-  const records = makeRecords(6 * BATCH, 7, dev.user.id);
+  const records = makeRecords(WARM_UP_RECORDS, 7, dev.user.id);
   await pushSequential(url, dev.token, pushBodies(dev.deviceId, epoch, records, BATCH));
 }
 

@@ -10,7 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import PouchDB from 'pouchdb-node';
-import { storedDoc, type BenchRecord } from './syncData';
+
+type PouchDatabase = InstanceType<typeof PouchDB>;
+import { makeRecords, storedDoc, WARM_UP_RECORDS, type BenchRecord } from './syncData';
 import type { BenchRow } from './syncStats';
 
 /**
@@ -41,6 +43,25 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** Another inspector, for the warm-up's records. */
+const WARM_UP_USER = '01900000-0000-7000-8000-0000000000ff';
+
+/** A local PouchDB holding `records` as the app would store them. */
+async function loaded(
+  dir: string,
+  records: readonly BenchRecord[],
+  createdBy: string,
+): Promise<PouchDatabase> {
+  const db = new PouchDB(dir);
+  for (let i = 0; i < records.length; i += LOAD_CHUNK) {
+    const res = await db.bulkDocs(
+      records.slice(i, i + LOAD_CHUNK).map((r) => storedDoc(r, createdBy)),
+    );
+    if (res.some((r) => !r.ok)) throw new Error('PouchDB bulkDocs failed');
+  }
+  return db;
+}
+
 export async function pouchReplicate(
   records: readonly BenchRecord[],
   createdBy: string,
@@ -49,15 +70,21 @@ export async function pouchReplicate(
   const { child, port } = await startPouchServer(path.join(dir, 'server'));
   try {
     fs.mkdirSync(path.join(dir, 'server'), { recursive: true });
-    const local = new PouchDB(path.join(dir, 'local'));
-    for (let i = 0; i < records.length; i += LOAD_CHUNK) {
-      const res = await local.bulkDocs(
-        records.slice(i, i + LOAD_CHUNK).map((r) => storedDoc(r, createdBy)),
-      );
-      if (res.some((r) => !r.ok)) throw new Error('PouchDB bulkDocs failed');
-    }
-    const remote = new PouchDB(`http://127.0.0.1:${port}/spotchecks`);
     const opts = POUCH_BATCH ? { batch_size: POUCH_BATCH } : {};
+    // Not timed, like the Fieldcheck server's (syncFieldcheck.ts): another user's records into
+    // another database of the same server.
+    const warm = await loaded(
+      path.join(dir, 'warm-up'),
+      makeRecords(WARM_UP_RECORDS, 7, WARM_UP_USER),
+      WARM_UP_USER,
+    );
+    const warmRemote = new PouchDB(`http://127.0.0.1:${port}/warmup`);
+    const warmed = await PouchDB.replicate(warm, warmRemote, opts);
+    if (warmed.docs_written !== WARM_UP_RECORDS) throw new Error('PouchDB warm-up failed');
+    await Promise.all([warm.close(), warmRemote.close()]);
+
+    const local = await loaded(path.join(dir, 'local'), records, createdBy);
+    const remote = new PouchDB(`http://127.0.0.1:${port}/spotchecks`);
 
     const t0 = performance.now();
     const up = await PouchDB.replicate(local, remote, opts);
