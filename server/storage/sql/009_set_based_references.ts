@@ -16,9 +16,14 @@ import { defineMigration } from '../migrationDef';
  * - a unit, user or device that rows name cannot be deleted, nor its id changed;
  * - no race between the two: the checking statement locks the rows it names FOR KEY SHARE, as a
  *   foreign key's check does, so a delete waits for the inserting transaction and then finds its
- *   rows (the server's transactions are READ COMMITTED: each check reads the latest committed
- *   state); a row deleted before the lock is not locked, so it counts as missing.
- * Violations raise foreign_key_violation (23503) with the reference's name as the constraint.
+ *   rows (each check reads the latest committed state, which holds in READ COMMITTED, the
+ *   server's level for writes; a delete or id change under an older snapshot is refused with
+ *   serialization_failure, since rows committed after the snapshot would be missed); a row
+ *   deleted before the lock is not locked, so it counts as missing;
+ * - TRUNCATE of a unit, user or device table is refused while rows name any of its rows
+ *   (CASCADE no longer reaches `entities` or `mutations`: it is refused instead).
+ * Violations raise foreign_key_violation (23503). Tables are named with the trigger's own schema,
+ * never looked up through search_path.
  *
  * Trigger arguments name the references: (column, referenced table) pairs on the referencing
  * side, (referencing table, column) pairs on the referenced side; the referenced key is `id`.
@@ -43,8 +48,8 @@ BEGIN
     EXECUTE format('SELECT count(DISTINCT %I) FROM new_rows', TG_ARGV[i]) INTO wanted;
     IF wanted > 0 THEN
       EXECUTE format(
-        'SELECT count(*) FROM (SELECT 1 FROM %I WHERE id IN (SELECT %I FROM new_rows) FOR KEY SHARE) l',
-        TG_ARGV[i + 1], TG_ARGV[i]) INTO locked;
+        'SELECT count(*) FROM (SELECT 1 FROM %I.%I WHERE id IN (SELECT %I FROM new_rows) FOR KEY SHARE) l',
+        TG_TABLE_SCHEMA, TG_ARGV[i + 1], TG_ARGV[i]) INTO locked;
       IF locked < wanted THEN
         RAISE EXCEPTION 'rows inserted into "%" name a row of "%" that does not exist (%)',
           TG_TABLE_NAME, TG_ARGV[i + 1], TG_ARGV[i]
@@ -69,7 +74,7 @@ BEGIN
     EXECUTE format('SELECT ($1).%1$I, ($1).%1$I IS DISTINCT FROM ($2).%1$I', TG_ARGV[i])
       USING NEW, OLD INTO ref, changed;
     IF changed AND ref IS NOT NULL THEN
-      EXECUTE format('SELECT id FROM %I WHERE id = $1 FOR KEY SHARE', TG_ARGV[i + 1])
+      EXECUTE format('SELECT id FROM %I.%I WHERE id = $1 FOR KEY SHARE', TG_TABLE_SCHEMA, TG_ARGV[i + 1])
         USING ref INTO found_id;
       IF found_id IS NULL THEN
         RAISE EXCEPTION 'a row updated in "%" names a row of "%" that does not exist (%)',
@@ -92,12 +97,40 @@ BEGIN
   IF TG_OP = 'UPDATE' AND NEW.id = OLD.id THEN
     RETURN NULL;
   END IF;
+  -- The check reads the latest committed rows only in READ COMMITTED; an older snapshot could
+  -- miss rows committed since it was taken (a foreign key rechecks those, a trigger cannot).
+  IF current_setting('transaction_isolation') <> 'read committed' THEN
+    RAISE EXCEPTION 'cannot % a row of "%" outside READ COMMITTED: rows naming it may not be visible',
+      lower(TG_OP), TG_TABLE_NAME
+      USING ERRCODE = 'serialization_failure';
+  END IF;
   WHILE i < TG_NARGS LOOP
-    EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE %I = $1)', TG_ARGV[i], TG_ARGV[i + 1])
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.%I WHERE %I = $1)',
+      TG_TABLE_SCHEMA, TG_ARGV[i], TG_ARGV[i + 1])
       USING OLD.id INTO named;
     IF named THEN
       RAISE EXCEPTION 'cannot % a row of "%": rows of "%" name it (%)',
         lower(TG_OP), TG_TABLE_NAME, TG_ARGV[i], TG_ARGV[i + 1]
+        USING ERRCODE = 'foreign_key_violation', TABLE = TG_ARGV[i], COLUMN = TG_ARGV[i + 1],
+              CONSTRAINT = TG_ARGV[i] || '_' || TG_ARGV[i + 1] || '_ref';
+    END IF;
+    i := i + 2;
+  END LOOP;
+  RETURN NULL;
+END
+$$;
+--;
+CREATE FUNCTION fc_refs_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  i int := 0;
+  named boolean;
+BEGIN
+  WHILE i < TG_NARGS LOOP
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.%I WHERE %I IS NOT NULL)',
+      TG_TABLE_SCHEMA, TG_ARGV[i], TG_ARGV[i + 1]) INTO named;
+    IF named THEN
+      RAISE EXCEPTION 'cannot truncate "%": rows of "%" name its rows (%)',
+        TG_TABLE_NAME, TG_ARGV[i], TG_ARGV[i + 1]
         USING ERRCODE = 'foreign_key_violation', TABLE = TG_ARGV[i], COLUMN = TG_ARGV[i + 1],
               CONSTRAINT = TG_ARGV[i] || '_' || TG_ARGV[i + 1] || '_ref';
     END IF;
@@ -132,5 +165,14 @@ CREATE TRIGGER users_refs_kept AFTER DELETE OR UPDATE OF id ON users
 --;
 CREATE TRIGGER devices_refs_kept AFTER DELETE OR UPDATE OF id ON devices
   FOR EACH ROW EXECUTE FUNCTION fc_refs_kept('mutations', 'device_id');
+--;
+CREATE TRIGGER units_refs_truncate BEFORE TRUNCATE ON units
+  FOR EACH STATEMENT EXECUTE FUNCTION fc_refs_truncate('entities', 'unit_id');
+--;
+CREATE TRIGGER users_refs_truncate BEFORE TRUNCATE ON users
+  FOR EACH STATEMENT EXECUTE FUNCTION fc_refs_truncate('entities', 'owner_user_id');
+--;
+CREATE TRIGGER devices_refs_truncate BEFORE TRUNCATE ON devices
+  FOR EACH STATEMENT EXECUTE FUNCTION fc_refs_truncate('mutations', 'device_id');
 `,
 );
