@@ -103,10 +103,18 @@ describe('reading push requests in worker threads', () => {
     await pool.read(body(goodBatch()));
     const worker = (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] })
       .slots[0]?.worker;
-    const reading = pool.read(body(goodBatch()));
+    // A full batch takes the worker milliseconds to read: it is still reading when terminated
+    // (a four-mutation one could be answered first, and nothing would be read inline).
+    const full = {
+      deviceId,
+      batch: Array.from({ length: limits.maxBatchMutations }, (_, i) =>
+        mutation(i + 1, 'spotCheck', { data: submittableSpotCheckData() }),
+      ),
+    };
+    const reading = pool.read(body(full));
     await worker?.terminate();
     const input = await reading;
-    expect(input.request.batch).toHaveLength(4);
+    expect(input.request.batch).toHaveLength(limits.maxBatchMutations);
     expect(pool.reads.inline).toBe(1);
     await pool.read(body(goodBatch()));
     expect(pool.reads.worker).toBe(2);
