@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import PouchDB from 'pouchdb-node';
-
-type PouchDatabase = InstanceType<typeof PouchDB>;
 import { makeRecords, storedDoc, WARM_UP_RECORDS, type BenchRecord } from './syncData';
 import type { BenchRow } from './syncStats';
+
+type PouchDatabase = InstanceType<typeof PouchDB>;
 
 /**
  * `PouchDB.replicate(local, remote)` as people call it: PouchDB's own defaults (batch_size 100,
