@@ -43,6 +43,15 @@ export interface HttpOptions {
   signal?: AbortSignal;
 }
 
+/** A request body sent as it is, with its own content type (the push's NDJSON, shared/sync/pushBody.ts). */
+export class TextBody {
+  constructor(
+    readonly text: string,
+    readonly type: string,
+  ) {}
+}
+
+/** POSTs `body` (as JSON, or a TextBody as it is) or GETs, and reads the JSON answer. */
 export async function requestJson<T>(
   opts: HttpOptions,
   method: 'GET' | 'POST',
@@ -54,7 +63,11 @@ export async function requestJson<T>(
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const sent =
+    body === undefined || body instanceof TextBody
+      ? body
+      : new TextBody(JSON.stringify(body), 'application/json');
+  if (sent) headers['content-type'] = sent.type;
   const f: FetchLike = opts.fetch ?? ((url, init) => fetch(url, init));
   let res: Response;
   let text: string;
@@ -63,7 +76,7 @@ export async function requestJson<T>(
       method,
       headers,
       signal,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(sent ? { body: sent.text } : {}),
     });
     text = await res.text();
   } catch (err) {

@@ -17,8 +17,9 @@ import {
   type SkipRequest,
 } from '../../shared/sync/protocol';
 import type { SeqResetResponse } from '../../shared/sync/maintenance';
+import { encodePushBody, PUSH_BODY_TYPE } from '../../shared/sync/pushBody';
 import { post, tx, type RoundContext } from './context';
-import { SyncHttpError } from './http';
+import { SyncHttpError, TextBody } from './http';
 import { epochOf, resetCursor } from './pull';
 
 /** Room for the request envelope around the mutations. */
@@ -126,12 +127,19 @@ export async function pushAll(rc: RoundContext): Promise<void> {
       const response =
         skip && only
           ? post<PushResponse>(rc, '/v1/sync/skip', skipRequest(rc, only))
-          : post<PushResponse>(rc, '/v1/sync/push', {
-              deviceId: rc.deviceId,
-              epoch: rc.store.syncState.get('epoch'),
-              batch: batch.map(toMutation),
-              ...(prev ? { pipelined: true } : {}),
-            });
+          : post<PushResponse>(
+              rc,
+              '/v1/sync/push',
+              new TextBody(
+                encodePushBody({
+                  deviceId: rc.deviceId,
+                  epoch: rc.store.syncState.get('epoch'),
+                  batch: batch.map(toMutation),
+                  ...(prev ? { pipelined: true } : {}),
+                }),
+                PUSH_BODY_TYPE,
+              ),
+            );
       // Awaited in order below; one that fails while an earlier one is awaited is not unhandled.
       response.catch(() => undefined);
       inFlight.push({ batch, skip, response });

@@ -5,15 +5,22 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PUSH_BODY_TYPE } from '../../shared/sync/pushBody';
 import { SkipRequestSchema, type PushResponse } from '../../shared/sync/protocol';
 import type { ServerConfig } from '../config';
 import { HttpError } from '../errors';
 import type { Storage } from '../storage/types';
 import { DeviceTurns } from '../sync/deviceTurns';
 import { pushBatch, skipMutation } from '../sync/push';
+import type { PushBodyFormat } from '../sync/pushInput';
 import { PushInputPool } from '../sync/pushInputPool';
 import type { Caller } from '../sync/scope';
 import { parseBody } from '../validate';
+
+const BODY_FORMATS: readonly (readonly [string, PushBodyFormat])[] = [
+  ['application/json', 'json'],
+  [PUSH_BODY_TYPE, 'ndjson'],
+];
 
 export function pushRoutes(
   app: FastifyInstance,
@@ -23,6 +30,8 @@ export function pushRoutes(
 ): void {
   // A device's batches are applied in seq order, also when they arrive out of order (deviceTurns.ts).
   const turns = new DeviceTurns();
+  /** How each push body is written, as its content type said. */
+  const formats = new WeakMap<FastifyRequest, PushBodyFormat>();
   /** When each push request was authenticated, for its turn. */
   const arrived = new WeakMap<FastifyRequest, number>();
   // A push refused or abandoned (bad body, gap, rate limit, revoked, client gone): batches the
@@ -51,22 +60,28 @@ export function pushRoutes(
     pipelined,
     arrivedAt: arrived.get(req) ?? performance.now(),
   });
-  // Push bodies are read off the main thread (sync/pushInputPool.ts): in this scope the JSON
-  // content type arrives as bytes, for the route below only.
+  // Push bodies are read off the main thread (sync/pushInputPool.ts): in this scope JSON and
+  // NDJSON (shared/sync/pushBody.ts) arrive as bytes, their format noted, for the route below.
   const readers = new PushInputPool(config, config.pushReaders, (reason) =>
     app.log.warn({ reason }, 'push readers unavailable: reading push requests on the main thread'),
   );
   app.addHook('onClose', () => readers.close());
   void app.register(async (scope) => {
-    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => {
-      done(null, body);
-    });
+    for (const [type, format] of BODY_FORMATS) {
+      scope.addContentTypeParser(type, { parseAs: 'buffer' }, (req, bytes, done) => {
+        formats.set(req, format);
+        done(null, bytes);
+      });
+    }
     scope.post('/v1/sync/push', pushHooks, async (req): Promise<PushResponse> => {
       const caller = callerOf(req);
       // Other content types (text/plain) reach here parsed by Fastify's own parsers: not a push.
-      if (!(req.body instanceof Uint8Array))
-        throw new HttpError('BAD_REQUEST', { detail: 'A push body is JSON (application/json).' });
-      const { request: body, prepared } = await readers.read(req.body);
+      const format = formats.get(req);
+      if (!(req.body instanceof Uint8Array) || !format)
+        throw new HttpError('BAD_REQUEST', {
+          detail: `A push body is NDJSON (${PUSH_BODY_TYPE}) or JSON (application/json).`,
+        });
+      const { request: body, prepared } = await readers.read(req.body, format);
       req.body = null;
       if (body.deviceId !== caller.deviceId)
         throw new HttpError('FORBIDDEN', {}, { reason: 'deviceId does not match the credential' });

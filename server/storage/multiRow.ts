@@ -7,8 +7,12 @@ import type { ColumnType, Queryable, RowSet } from './types';
 /**
  * Rows per statement while a push batch is applied (sync/batchWrites.ts). Statements of exactly
  * this many rows are prepared once per connection and reused; other sizes are planned each time.
+ * Half a full batch: each statement has a fixed cost in the database (the COPY's set-up, the
+ * reference triggers' queries), and two chunks still let the database write the first while the
+ * server builds the second. Measured on 2 cores: 250 took 5–10% less database time per record
+ * than 100; 500 (one chunk) was slower than either, with nothing to overlap.
  */
-export const CHUNK_ROWS = 100;
+export const CHUNK_ROWS = 250;
 const MAX_ROWS = 2000;
 
 export interface MultiRowStatement {

@@ -10,7 +10,15 @@
  * too many mutations is 413 before any validation, anything zod refuses is 400 VALIDATION.
  */
 import sjson from 'secure-json-parse';
-import { PushRequestSchema, type PushRequest } from '../../shared/sync/protocol';
+import { PUSH_BODY_TYPE, pushRequestFromLines } from '../../shared/sync/pushBody';
+import {
+  firstSeqBreak,
+  MutationSchema,
+  PushEnvelopeSchema,
+  PushRequestSchema,
+  type Mutation,
+  type PushRequest,
+} from '../../shared/sync/protocol';
 import { HttpError } from '../errors';
 import { hasNul, NUL_REFUSED, parseBody } from '../validate';
 import { ENTITY_HANDLERS } from './entities';
@@ -48,18 +56,29 @@ export class PushInputError extends HttpError {
 const badRequest = (detail: string, fastifyCode: string) =>
   new PushInputError({ code: 'BAD_REQUEST', params: { detail }, details: { fastifyCode } });
 
-export function readPushBody(body: Uint8Array, limits: PushInputLimits): PushInput {
-  if (body.byteLength === 0)
-    throw badRequest(
-      "Body cannot be empty when content-type is set to 'application/json'",
-      'FST_ERR_CTP_EMPTY_JSON_BODY',
-    );
-  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+/** How the body is written: one JSON document, or NDJSON lines (shared/sync/pushBody.ts). */
+export type PushBodyFormat = 'json' | 'ndjson';
+
+const emptyBody = (format: PushBodyFormat) =>
+  badRequest(
+    `Body cannot be empty when content-type is set to '${format === 'ndjson' ? PUSH_BODY_TYPE : 'application/json'}'`,
+    'FST_ERR_CTP_EMPTY_JSON_BODY',
+  );
+
+const tooMany = (limits: PushInputLimits, count: number) =>
+  new PushInputError({
+    code: 'PAYLOAD_TOO_LARGE',
+    params: { maxMutations: limits.maxBatchMutations, maxBytes: limits.maxBatchBytes },
+    details: { count },
+  });
+
+/** One JSON text, with Fastify's parser settings; U+0000 refused (see validate.ts hasNul). */
+function parseJsonText(text: string, where = ''): unknown {
   let raw: unknown;
   try {
     raw = sjson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
   } catch (err) {
-    throw badRequest((err as Error).message, 'FST_ERR_CTP_INVALID_JSON_BODY');
+    throw badRequest(`${where}${(err as Error).message}`, 'FST_ERR_CTP_INVALID_JSON_BODY');
   }
   // Only an escape can put U+0000 in JSON text: the walk runs only when one is there.
   if (text.includes('\\u0000') && hasNul(raw))
@@ -68,28 +87,113 @@ export function readPushBody(body: Uint8Array, limits: PushInputLimits): PushInp
       params: { detail: NUL_REFUSED },
       details: { reason: 'nul' },
     });
+  return raw;
+}
+
+function readJson(bytes: Buffer, limits: PushInputLimits): unknown {
+  const raw = parseJsonText(bytes.toString('utf8'));
   // Counted before validation so an oversized batch costs no validation work.
   const batch = (raw as { batch?: unknown } | null)?.batch;
-  if (Array.isArray(batch) && batch.length > limits.maxBatchMutations) {
-    throw new PushInputError({
-      code: 'PAYLOAD_TOO_LARGE',
-      params: { maxMutations: limits.maxBatchMutations, maxBytes: limits.maxBatchBytes },
-      details: { count: batch.length },
-    });
+  if (Array.isArray(batch) && batch.length > limits.maxBatchMutations)
+    throw tooMany(limits, batch.length);
+  return raw;
+}
+
+/** The byte offsets of the line ends (a final empty line is no line). */
+function lineEnds(bytes: Buffer): number[] {
+  const ends: number[] = [];
+  for (let nl = bytes.indexOf(10); nl >= 0; nl = bytes.indexOf(10, nl + 1)) ends.push(nl);
+  if (ends.at(-1) !== bytes.length - 1) ends.push(bytes.length);
+  return ends;
+}
+
+/**
+ * NDJSON, one mutation at a time: each line is parsed, validated and its create prepared before
+ * the next is read, so what the device sent is let go as soon as its prepared text stands for it
+ * (a batch's parsed documents never all live at once). Too many lines is refused before any is
+ * parsed; JSON errors name their line. Anything the per-line checks refuse is read again as one
+ * request through the same schema as a JSON body, so a refusal is worded exactly as for JSON.
+ */
+function readLines(bytes: Buffer, limits: PushInputLimits): PushInput {
+  const ends = lineEnds(bytes);
+  if (ends.length - 1 > limits.maxBatchMutations) throw tooMany(limits, ends.length - 1);
+  const line = (i: number): unknown =>
+    parseJsonText(
+      bytes.toString('utf8', i === 0 ? 0 : (ends[i - 1] as number) + 1, ends[i]),
+      `line ${i + 1}: `,
+    );
+  const envelope = PushEnvelopeSchema.safeParse(envelopeOf(line(0)));
+  const batch: Mutation[] = [];
+  const prepared: PushInput['prepared'] = [];
+  for (let i = 1; envelope.success && i < ends.length; i++) {
+    const m = MutationSchema.safeParse(line(i));
+    if (!m.success) return prepareAll(validated(wholeRequest(line, ends.length)));
+    const [sent, p] = prepareOne(m.data);
+    batch.push(sent);
+    prepared.push(p);
   }
-  let request: PushRequest;
+  if (!envelope.success || batch.length === 0 || firstSeqBreak(batch) >= 0)
+    return prepareAll(validated(wholeRequest(line, ends.length)));
+  return { request: { ...envelope.data, batch }, prepared };
+}
+
+/** The first line as the request's envelope: an object with no batch of its own. */
+function envelopeOf(first: unknown): Record<string, unknown> {
+  const raw = pushRequestFromLines([first]);
+  if (!raw)
+    throw badRequest(
+      'The first line of an NDJSON push is the request without its batch (an object); each further line is one mutation.',
+      'FST_ERR_CTP_INVALID_JSON_BODY',
+    );
+  delete raw.batch;
+  return raw;
+}
+
+/** Every line again, as the one request they describe (for the canonical refusal). */
+function wholeRequest(line: (i: number) => unknown, count: number): unknown {
+  const lines: unknown[] = [];
+  for (let i = 0; i < count; i++) lines.push(line(i));
+  return pushRequestFromLines(lines);
+}
+
+function validated(raw: unknown): PushRequest {
   try {
-    request = parseBody(PushRequestSchema, raw);
+    return parseBody(PushRequestSchema, raw);
   } catch (err) {
     const e = err as HttpError;
     throw new PushInputError({ code: e.code, params: {}, details: e.body.details });
   }
-  const prepared: PushInput['prepared'] = request.batch.map((m, i) => {
-    const prepare = m.op === 'create' ? ENTITY_HANDLERS[m.entity].prepareCreate : undefined;
-    if (!prepare) return null;
-    const p = prepare(m);
-    if (!isRejection(p) && p.sameAsSent) request.batch[i] = { ...m, changes: {} };
-    return p;
+}
+
+/**
+ * A mutation and what its handler works out before the batch runs (null: nothing). A create
+ * prepared as exactly what was sent goes on without its changes (`{}`): the prepared text stands
+ * for them.
+ */
+function prepareOne(m: Mutation): [Mutation, PreparedCreate | Rejection | null] {
+  const prepare = m.op === 'create' ? ENTITY_HANDLERS[m.entity].prepareCreate : undefined;
+  if (!prepare) return [m, null];
+  const p = prepare(m);
+  return [!isRejection(p) && p.sameAsSent ? { ...m, changes: {} } : m, p];
+}
+
+function prepareAll(request: PushRequest): PushInput {
+  const prepared: PushInput['prepared'] = [];
+  request.batch.forEach((m, i) => {
+    const [sent, p] = prepareOne(m);
+    request.batch[i] = sent;
+    prepared.push(p);
   });
   return { request, prepared };
+}
+
+export function readPushBody(
+  body: Uint8Array,
+  limits: PushInputLimits,
+  format: PushBodyFormat = 'json',
+): PushInput {
+  if (body.byteLength === 0) throw emptyBody(format);
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (format === 'ndjson') return readLines(bytes, limits);
+  return prepareAll(validated(readJson(bytes, limits)));
 }

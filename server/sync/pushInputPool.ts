@@ -10,11 +10,18 @@
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PushInputError, readPushBody, type PushInput, type PushInputLimits } from './pushInput';
+import {
+  PushInputError,
+  readPushBody,
+  type PushBodyFormat,
+  type PushInput,
+  type PushInputLimits,
+} from './pushInput';
 import type { ReadAnswer, ReadJob } from './pushInputWorker';
 
 interface Pending {
   body: Uint8Array;
+  format: PushBodyFormat;
   resolve: (input: PushInput) => void;
   reject: (err: Error) => void;
 }
@@ -61,14 +68,14 @@ export class PushInputPool {
   }
 
   /** The request in `body` read and validated (a PushInputError when it is refused). */
-  read(body: Uint8Array): Promise<PushInput> {
+  read(body: Uint8Array, format: PushBodyFormat = 'json'): Promise<PushInput> {
     const useWorkers = this.slots.length > 0 && !this.closed && !this.unavailable;
     const slot = useWorkers ? this.slot() : null;
-    if (!slot) return this.readInline(body);
+    if (!slot) return this.readInline(body, format);
     const id = this.nextId++;
     return new Promise<PushInput>((resolve, reject) => {
-      slot.pending.set(id, { body, resolve, reject });
-      const job: ReadJob = { id, body, limits: this.limits };
+      slot.pending.set(id, { body, format, resolve, reject });
+      const job: ReadJob = { id, body, limits: this.limits, format };
       slot.worker.postMessage(job);
     });
   }
@@ -83,14 +90,14 @@ export class PushInputPool {
         const held = [...s.pending.values()];
         s.pending.clear();
         await s.worker.terminate();
-        for (const p of held) this.readInline(p.body).then(p.resolve, p.reject);
+        for (const p of held) this.readInline(p.body, p.format).then(p.resolve, p.reject);
       }),
     );
   }
 
-  private async readInline(body: Uint8Array): Promise<PushInput> {
+  private async readInline(body: Uint8Array, format: PushBodyFormat): Promise<PushInput> {
     this.reads.inline++;
-    return readPushBody(body, this.limits);
+    return readPushBody(body, this.limits, format);
   }
 
   /** The next worker in turn, started (or restarted) if needed; null if none can start. */
@@ -139,7 +146,7 @@ export class PushInputPool {
       p.reject(new PushInputError(a.refused));
     }
     // A bug in reading, not a refusal: the same read inline gives the same error with its stack.
-    else this.readInline(p.body).then(p.resolve, p.reject);
+    else this.readInline(p.body, p.format).then(p.resolve, p.reject);
   }
 
   /** A worker died: its requests are read inline, and the next read starts a new worker. */
@@ -148,6 +155,6 @@ export class PushInputPool {
     if (slot.answers === 0 && !this.closed) this.giveUp(reason);
     const held = [...slot.pending.values()];
     slot.pending.clear();
-    for (const p of held) this.readInline(p.body).then(p.resolve, p.reject);
+    for (const p of held) this.readInline(p.body, p.format).then(p.resolve, p.reject);
   }
 }

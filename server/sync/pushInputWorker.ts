@@ -7,6 +7,7 @@ import {
   PushInputError,
   readPushBody,
   type HttpErrorArgs,
+  type PushBodyFormat,
   type PushInputLimits,
 } from './pushInput';
 import type { PushInput } from './pushInput';
@@ -15,6 +16,7 @@ export interface ReadJob {
   id: number;
   body: Uint8Array;
   limits: PushInputLimits;
+  format: PushBodyFormat;
 }
 
 export type ReadAnswer =
@@ -28,7 +30,7 @@ const port = parentPort;
 port.on('message', (job: ReadJob) => {
   let answer: ReadAnswer;
   try {
-    answer = { id: job.id, input: readPushBody(job.body, job.limits) };
+    answer = { id: job.id, input: readPushBody(job.body, job.limits, job.format) };
   } catch (err) {
     answer =
       err instanceof PushInputError

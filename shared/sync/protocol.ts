@@ -95,26 +95,36 @@ export const MutationSchema = z
   });
 export type Mutation = z.infer<typeof MutationSchema>;
 
-export const PushRequestSchema = z
-  .strictObject({
-    deviceId: uuid,
-    /** The epoch the client last pulled under; a stale one is refused (409 EPOCH_CHANGED). */
-    epoch: z.string().max(64).nullable().optional(),
-    batch: z.array(MutationSchema).min(1),
-    /**
-     * Sent while the device's previous batch was still unanswered (PUSH_WINDOW): the server
-     * holds it until that one is applied instead of refusing it as a gap.
-     */
-    pipelined: z.boolean({ error: 'v.type' }).optional(),
-  })
-  .superRefine((req, ctx) => {
-    req.batch.forEach((m, i) => {
-      const first = req.batch[0] as Mutation;
-      if (m.seq !== first.seq + i) {
-        ctx.addIssue({ code: 'custom', message: 'v.invalid', path: ['batch', i, 'seq'] });
-      }
-    });
-  });
+/** A push request without its batch (NDJSON bodies send it as their first line: pushBody.ts). */
+export const PushEnvelopeSchema = z.strictObject({
+  deviceId: uuid,
+  /** The epoch the client last pulled under; a stale one is refused (409 EPOCH_CHANGED). */
+  epoch: z.string().max(64).nullable().optional(),
+  /**
+   * Sent while the device's previous batch was still unanswered (PUSH_WINDOW): the server
+   * holds it until that one is applied instead of refusing it as a gap.
+   */
+  pipelined: z.boolean({ error: 'v.type' }).optional(),
+});
+
+/** The index of the first mutation whose seq does not follow the one before it, or -1. */
+export function firstSeqBreak(batch: readonly { seq: number }[]): number {
+  const first = batch[0]?.seq ?? 0;
+  return batch.findIndex((m, i) => m.seq !== first + i);
+}
+
+export const PushRequestSchema = PushEnvelopeSchema.extend({
+  batch: z.array(MutationSchema).min(1),
+}).superRefine((req, ctx) => {
+  // Seqs contiguous: each one after the first that breaks the run is reported.
+  const from = firstSeqBreak(req.batch);
+  if (from < 0) return;
+  const first = (req.batch[0] as Mutation).seq;
+  for (let i = from; i < req.batch.length; i++) {
+    if ((req.batch[i] as Mutation).seq !== first + i)
+      ctx.addIssue({ code: 'custom', message: 'v.invalid', path: ['batch', i, 'seq'] });
+  }
+});
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
 /**

@@ -8,6 +8,7 @@ import type { Enterprise } from '../../shared/schemas/enterprise';
 import type { SpotCheckData } from '../../shared/schemas/spotCheck';
 import { HybridClock } from '../../shared/sync/hlc';
 import type { Mutation, PushRequest } from '../../shared/sync/protocol';
+import { encodePushBody } from '../../shared/sync/pushBody';
 import { def, makeEnterprise, makeSpotCheck, rng } from './seedData';
 
 export interface BenchRecord {
@@ -53,7 +54,7 @@ function createMutation(seq: number, rec: BenchRecord, clock: HybridClock): Muta
 }
 
 /**
- * Push request bodies, serialized and UTF-8 encoded up front so the timed loop measures the
+ * Push request bodies as the app sends them (NDJSON, shared/sync/pushBody.ts), serialized and UTF-8 encoded up front so the timed loop measures the
  * server and the wire, not the client building JSON. Seqs run from `firstSeq` on, contiguous across batches.
  */
 export function pushBodies(
@@ -72,7 +73,7 @@ export function pushBodies(
       .map((rec, i) => createMutation(firstSeq + start + i, rec, clock));
     // Every batch after the first goes while the one before is unanswered (PUSH_WINDOW).
     const req: PushRequest = { deviceId, epoch, batch, ...(start > 0 ? { pipelined: true } : {}) };
-    bodies.push(utf8.encode(JSON.stringify(req)));
+    bodies.push(utf8.encode(encodePushBody(req)));
   }
   return bodies;
 }

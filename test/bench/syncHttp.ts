@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { PUSH_BODY_TYPE } from '../../shared/sync/pushBody';
 import { PUSH_WINDOW, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
 
 const agent = new http.Agent({ keepAlive: true });
@@ -20,7 +21,7 @@ function call<T>(url: string, token: string, body?: Uint8Array): Promise<T> {
           authorization: `Bearer ${token}`,
           ...(body === undefined
             ? {}
-            : { 'content-type': 'application/json', 'content-length': String(body.byteLength) }),
+            : { 'content-type': PUSH_BODY_TYPE, 'content-length': String(body.byteLength) }),
         },
       },
       (res) => {

@@ -3,6 +3,7 @@
  * field-level conflicts, the spot-check workflow and scopes.
  */
 import http from 'node:http';
+import { encodePushBody, PUSH_BODY_TYPE } from '../../shared/sync/pushBody';
 import type { Mutation, MutationResult, PushResponse } from '../../shared/sync/protocol';
 import type { RunningServer } from '../../server/server';
 import {
@@ -52,13 +53,13 @@ async function ok(dev: TestDevice, batch: Mutation[]): Promise<MutationResult[]>
 }
 
 /** A push whose body is written by the test, piece by piece. */
-function rawPost(token: string, length: number) {
+function rawPost(token: string, length: number, type = 'application/json') {
   const url = new URL('/v1/sync/push', server.url);
   const req = http.request(url, {
     method: 'POST',
     headers: {
       authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
+      'content-type': type,
       'content-length': String(length),
     },
   });
@@ -286,6 +287,33 @@ describe('push basics', () => {
     // Without the release it would wait for its predecessor for 10 s.
     expect(Date.now() - t0).toBeLessThan(5_000);
     expect(await count(`mutations WHERE device_id = $1`, [dev.deviceId])).toBe(0);
+  });
+
+  it('takes the body as NDJSON (as the app sends it) and refuses other content types', async () => {
+    const dev = await enroll(db.storage, org.inspectorA);
+    const id = newId();
+    const text = encodePushBody({
+      deviceId: dev.deviceId,
+      batch: [
+        mutation(dev, 'spotCheck', 'create', id, { data: submittableSpotCheckData() }),
+        mutation(dev, 'enterprise', 'create', newId(), enterpriseDoc(1)),
+      ],
+    });
+    const bytes = Buffer.from(text);
+    const post = rawPost(dev.token, bytes.length, `${PUSH_BODY_TYPE}; charset=utf-8`);
+    post.write(bytes);
+    const res = await post.end();
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.text) as PushResponse;
+    expect(body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect((await docOf('spotCheck', id))?.doc).toMatchObject({ status: 'draft' });
+
+    const plain = rawPost(dev.token, bytes.length, 'text/plain');
+    plain.write(bytes);
+    const refused = await plain.end();
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain(PUSH_BODY_TYPE);
+    expect(await count('mutations')).toBe(2);
   });
 
   it('a gap in a batch that is not pipelined is refused at once', async () => {

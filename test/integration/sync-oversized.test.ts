@@ -4,6 +4,7 @@
  * device keeps it whole in its quarantine with a Chinese reason, and the mutations after it go.
  * Gaps stay refused: the skip is taken only as the next seq the server expects.
  */
+import { PUSH_BODY_TYPE } from '../../shared/sync/pushBody';
 import type { RunningServer } from '../../server/server';
 import {
   client,
@@ -59,11 +60,13 @@ function bigData(): SpotCheckData {
   });
 }
 
-/** Records the body size of every push the client sends. */
-function recordingFetch(pushSizes: number[]): FetchLike {
+/** Records the body size (and content type) of every push the client sends. */
+function recordingFetch(pushSizes: number[], types: string[] = []): FetchLike {
   return (url, init) => {
-    if (new URL(url).pathname === '/v1/sync/push' && typeof init.body === 'string')
+    if (new URL(url).pathname === '/v1/sync/push' && typeof init.body === 'string') {
       pushSizes.push(Buffer.byteLength(init.body));
+      types.push(new Headers(init.headers).get('content-type') ?? '');
+    }
     return fetch(url, init);
   };
 }
@@ -145,11 +148,14 @@ describe('a mutation over the batch byte limit', () => {
   it('over the device’s own limit: skipped without being sent', async () => {
     const env = await startEnv();
     const sizes: number[] = [];
-    const c = openClient(undefined, recordingFetch(sizes));
+    const types: string[] = [];
+    const c = openClient(undefined, recordingFetch(sizes, types));
     c.core.sync.limits.maxBatchBytes = LIMIT;
     try {
       await oversizedScenario(env, c);
+      // Sent as NDJSON, whose size the device counts exactly (a newline per mutation).
       expect(Math.max(...sizes)).toBeLessThan(LIMIT);
+      expect(new Set(types)).toEqual(new Set([PUSH_BODY_TYPE]));
     } finally {
       await c.core.shutdown();
       await env.close();
