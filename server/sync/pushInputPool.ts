@@ -48,6 +48,16 @@ function workerScript(): { code: string; workerData: { entry: string; hook: stri
   return { code, workerData: { entry, hook } };
 }
 
+/**
+ * Most of what a worker allocates (parsed lines, zod's results) dies before the batch is answered,
+ * but a batch's prepared texts (about 1 MB) live until it is: with V8's default young generation
+ * they survive several scavenges and are copied each time. A larger one (V8 grows it only while
+ * the allocation rate needs it) halved the CPU time of the scavenger's helper threads in pushes
+ * of 30,000 records (about 10 µs per record, 6% of the server process's CPU); the reading thread
+ * itself measured the same.
+ */
+const WORKER_YOUNG_GENERATION_MB = 192;
+
 export class PushInputPool {
   private readonly slots: (Slot | null)[];
   private nextId = 1;
@@ -107,7 +117,11 @@ export class PushInputPool {
     if (existing) return existing;
     try {
       const { code, workerData } = workerScript();
-      const worker = new Worker(code, { eval: true, workerData });
+      const worker = new Worker(code, {
+        eval: true,
+        workerData,
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      });
       // The server may stop while a worker is idle: it must not keep the process alive.
       worker.unref();
       const slot: Slot = { worker, pending: new Map(), answers: 0 };
