@@ -2,7 +2,9 @@
  * Where a push's time goes: one device pushes BENCH_SIZE records (batches of 500, PUSH_WINDOW in
  * flight) to the server process, and the run reports wall time, the CPU time of the server
  * process, of this process (the benchmark's device) and, on PostgreSQL, of this run's backends
- * (from /proc, Linux only; WAL writer and checkpointer not included). With BENCH_PROFILE=<dir>
+ * (from /proc, Linux only; WAL writer and checkpointer not included), and the server process's
+ * CPU time by thread: its main thread, its busiest other thread (the push-reading worker) and
+ * the rest (V8's garbage-collection helpers, libuv's pool). With BENCH_PROFILE=<dir>
  * a V8 CPU profile of the server process during the push is written there (open it in Chrome
  * DevTools or summarise it).
  *
@@ -41,6 +43,40 @@ function cpuSeconds(pids: readonly number[]): number {
   return ticks / 100;
 }
 
+/** CPU ticks so far of each thread of a process, by thread id (empty where /proc is absent). */
+function threadTicks(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  let tids: string[] = [];
+  try {
+    tids = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(tid, Number(f[11]) + Number(f[12]));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return out;
+}
+
+/** Per-record CPU µs of the main thread, the busiest other thread and all the others. */
+function threadLine(pid: number, before: Map<string, number>, n: number): string {
+  const after = threadTicks(pid);
+  if (after.size === 0) return '';
+  const used = [...after].map(([tid, t]) => [tid, t - (before.get(tid) ?? 0)] as const);
+  const main = used.find(([tid]) => tid === String(pid))?.[1] ?? 0;
+  const others = used.filter(([tid]) => tid !== String(pid)).map(([, t]) => t);
+  const busiest = Math.max(0, ...others);
+  const rest = others.reduce((a, t) => a + t, 0) - busiest;
+  const us = (ticks: number) => ((ticks * 1e4) / n).toFixed(0);
+  return ` (main thread ${us(main)}, busiest other thread ${us(busiest)}, the rest ${us(rest)})`;
+}
+
 /** This run's PostgreSQL backends (its connections carry the schema as application_name). */
 async function backendPids(env: Env): Promise<number[]> {
   if (!env.schema || !env.storage) return [];
@@ -60,6 +96,7 @@ async function measure<T>(
   const pids = await backendPids(env);
   const pg0 = cpuSeconds(pids);
   const server0 = cpuSeconds([env.serverPid]);
+  const threads0 = threadTicks(env.serverPid);
   const own0 = process.cpuUsage();
   const t0 = performance.now();
   const out = await fn();
@@ -68,7 +105,8 @@ async function measure<T>(
   const us = (s: number) => ((s * 1e6) / n).toFixed(0);
   const line =
     `${Math.round(n / seconds).toLocaleString('en-US')} records/s; per record: wall ${us(seconds)} µs, ` +
-    `server process CPU ${us(cpuSeconds([env.serverPid]) - server0)} µs, ` +
+    `server process CPU ${us(cpuSeconds([env.serverPid]) - server0)} µs` +
+    `${threadLine(env.serverPid, threads0, n)}, ` +
     `device (this process) CPU ${us((own.user + own.system) / 1e6)} µs` +
     (env.schema ? `, postgres backends CPU ${us(cpuSeconds(pids) - pg0)} µs` : '');
   return { out, seconds, line };
