@@ -28,19 +28,20 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 const PULL = process.env.BENCH_PULL === '1';
 
+/** User + system CPU ticks (1/100 s) from a /proc stat file; 0 if it is gone or absent. */
+function statTicks(file: string): number {
+  try {
+    const stat = fs.readFileSync(file, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]);
+  } catch {
+    return 0;
+  }
+}
+
 /** CPU seconds used so far by these processes (0 where /proc is absent). */
 function cpuSeconds(pids: readonly number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(f[11]) + Number(f[12]);
-    } catch {
-      // ended meanwhile, or no /proc
-    }
-  }
-  return ticks / 100;
+  return pids.reduce((sum, pid) => sum + statTicks(`/proc/${pid}/stat`), 0) / 100;
 }
 
 /** CPU ticks so far of each thread of a process, by thread id (empty where /proc is absent). */
@@ -52,15 +53,7 @@ function threadTicks(pid: number): Map<string, number> {
   } catch {
     return out;
   }
-  for (const tid of tids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(tid, Number(f[11]) + Number(f[12]));
-    } catch {
-      // ended meanwhile
-    }
-  }
+  for (const tid of tids) out.set(tid, statTicks(`/proc/${pid}/task/${tid}/stat`));
   return out;
 }
 
@@ -68,7 +61,10 @@ function threadTicks(pid: number): Map<string, number> {
 function threadLine(pid: number, before: Map<string, number>, n: number): string {
   const after = threadTicks(pid);
   if (after.size === 0) return '';
-  const used = [...after].map(([tid, t]) => [tid, t - (before.get(tid) ?? 0)] as const);
+  // A thread that ended meanwhile reads as 0: nothing to count.
+  const used = [...after].map(
+    ([tid, t]) => [tid, Math.max(0, t - (before.get(tid) ?? 0))] as const,
+  );
   const main = used.find(([tid]) => tid === String(pid))?.[1] ?? 0;
   const others = used.filter(([tid]) => tid !== String(pid)).map(([, t]) => t);
   const busiest = Math.max(0, ...others);
