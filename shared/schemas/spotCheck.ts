@@ -21,6 +21,7 @@ import {
   type SpotCheckGroupKey,
 } from './spotCheckFields';
 import { SignatureListSchema, type Signature } from './signature';
+import { compiled } from './compiled';
 
 type GroupOf<K extends SpotCheckGroupKey> = Extract<(typeof SPOT_CHECK_GROUPS)[number], { key: K }>;
 type FieldValue<F> = F extends { kind: 'boolean' } ? boolean : string;
@@ -110,11 +111,13 @@ const draftSampler = z.strictObject({
  * What a draft may hold: right types and lengths, anything may be missing or not yet valid.
  * Autosave accepts this so nothing the inspector typed is refused mid-sentence.
  */
-export const SpotCheckDraftDataSchema = z.strictObject({
-  ...buildShape(draftField, true),
-  samplers: z.array(draftSampler).max(MAX_SAMPLERS, { error: 'v.samplers.max' }).optional(),
-  signatures: SignatureListSchema.optional(),
-});
+export const SpotCheckDraftDataSchema = compiled(
+  z.strictObject({
+    ...buildShape(draftField, true),
+    samplers: z.array(draftSampler).max(MAX_SAMPLERS, { error: 'v.samplers.max' }).optional(),
+    signatures: SignatureListSchema.optional(),
+  }),
+);
 export type SpotCheckDraftData = z.infer<typeof SpotCheckDraftDataSchema>;
 
 const submitSampler = z.strictObject({
@@ -123,45 +126,47 @@ const submitSampler = z.strictObject({
 });
 
 /** What a record must satisfy to be submitted (and so become read-only). */
-export const SpotCheckSubmitDataSchema = z
-  .strictObject({
-    ...buildShape(submitField, false),
-    samplers: z
-      .array(submitSampler)
-      .min(MIN_SAMPLERS, { error: 'v.samplers.min' })
-      .max(MAX_SAMPLERS, { error: 'v.samplers.max' }),
-    signatures: SignatureListSchema,
-  })
-  .superRefine((raw, ctx) => {
-    const d = raw as unknown as SpotCheckData;
-    const need = (ok: boolean, path: (string | number)[], message = 'v.required') => {
-      if (!ok) ctx.addIssue({ code: 'custom', message, path });
-    };
-    if (!d.producer.sameAsSampledUnit) {
-      need(d.producer.name.trim() !== '', ['producer', 'name']);
-      need(d.producer.address.trim() !== '', ['producer', 'address']);
-    }
-    if (d.sample.imported) need(d.sample.origin.trim() !== '', ['sample', 'origin']);
-    if (d.sample.productionDate && d.sample.samplingDate) {
-      need(
-        d.sample.productionDate <= d.sample.samplingDate,
-        ['sample', 'productionDate'],
-        'v.productionAfterSampling',
-      );
-    }
-    if (d.signatory.refused) {
-      need(d.signatory.refusalReason.trim() !== '', ['signatory', 'refusalReason']);
-      need(d.signatory.witness.trim() !== '', ['signatory', 'witness']);
-    } else {
-      need(d.signatory.name.trim() !== '', ['signatory', 'name']);
-    }
-    const seen = new Map<string, number>();
-    d.samplers.forEach((s, i) => {
-      const key = s.credentialNumber.trim().toUpperCase();
-      if (seen.has(key)) need(false, ['samplers', i, 'credentialNumber'], 'v.samplers.duplicate');
-      seen.set(key, i);
-    });
-  });
+export const SpotCheckSubmitDataSchema = compiled(
+  z
+    .strictObject({
+      ...buildShape(submitField, false),
+      samplers: z
+        .array(submitSampler)
+        .min(MIN_SAMPLERS, { error: 'v.samplers.min' })
+        .max(MAX_SAMPLERS, { error: 'v.samplers.max' }),
+      signatures: SignatureListSchema,
+    })
+    .superRefine((raw, ctx) => {
+      const d = raw as unknown as SpotCheckData;
+      const need = (ok: boolean, path: (string | number)[], message = 'v.required') => {
+        if (!ok) ctx.addIssue({ code: 'custom', message, path });
+      };
+      if (!d.producer.sameAsSampledUnit) {
+        need(d.producer.name.trim() !== '', ['producer', 'name']);
+        need(d.producer.address.trim() !== '', ['producer', 'address']);
+      }
+      if (d.sample.imported) need(d.sample.origin.trim() !== '', ['sample', 'origin']);
+      if (d.sample.productionDate && d.sample.samplingDate) {
+        need(
+          d.sample.productionDate <= d.sample.samplingDate,
+          ['sample', 'productionDate'],
+          'v.productionAfterSampling',
+        );
+      }
+      if (d.signatory.refused) {
+        need(d.signatory.refusalReason.trim() !== '', ['signatory', 'refusalReason']);
+        need(d.signatory.witness.trim() !== '', ['signatory', 'witness']);
+      } else {
+        need(d.signatory.name.trim() !== '', ['signatory', 'name']);
+      }
+      const seen = new Map<string, number>();
+      d.samplers.forEach((s, i) => {
+        const key = s.credentialNumber.trim().toUpperCase();
+        if (seen.has(key)) need(false, ['samplers', i, 'credentialNumber'], 'v.samplers.duplicate');
+        seen.set(key, i);
+      });
+    }),
+);
 
 function emptyGroup(fields: readonly FieldSpec[]): Record<string, string | boolean> {
   return Object.fromEntries(fields.map((f) => [f.key, f.kind === 'boolean' ? false : '']));

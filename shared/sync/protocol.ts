@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { uuid } from '../schemas/fields';
+import { compiled } from '../schemas/compiled';
 import type { RejectReason, SyncErrorCode } from './errors';
 import { HLC_PATTERN } from './hlc';
 import { isSafePath } from './paths';
@@ -67,45 +68,49 @@ const changes = z
     }
   });
 
-export const MutationSchema = z
-  .strictObject({
-    /** Per device, contiguous from 1, assigned when the change is written to the outbox. */
-    seq: seqNumber,
-    mutationId: uuidV7,
-    entity: z.enum(MUTATION_ENTITIES, { error: 'v.enum' }),
-    entityId: uuid,
-    op: z.enum(MUTATION_OPS, { error: 'v.enum' }),
-    /**
-     * The entity's serverSeq the client last saw; null for create (and for correct, whose
-     * entityId is the new version's id). Decides conflicts: see the server's conflicts.ts.
-     */
-    baseServerSeq: serverSeqNumber.nullable(),
-    /** Dotted field path → new value. For create: the full document (paths or nested). */
-    changes,
-    hlc: z.string().regex(HLC_PATTERN, { error: 'v.invalid' }),
-  })
-  .superRefine((m, ctx) => {
-    const needsBase = m.op === 'update' || m.op === 'submit' || m.op === 'transition';
-    if (needsBase && m.baseServerSeq === null) {
-      ctx.addIssue({ code: 'custom', message: 'v.required', path: ['baseServerSeq'] });
-    }
-    if (m.op === 'create' && m.baseServerSeq !== null) {
-      ctx.addIssue({ code: 'custom', message: 'v.invalid', path: ['baseServerSeq'] });
-    }
-  });
+export const MutationSchema = compiled(
+  z
+    .strictObject({
+      /** Per device, contiguous from 1, assigned when the change is written to the outbox. */
+      seq: seqNumber,
+      mutationId: uuidV7,
+      entity: z.enum(MUTATION_ENTITIES, { error: 'v.enum' }),
+      entityId: uuid,
+      op: z.enum(MUTATION_OPS, { error: 'v.enum' }),
+      /**
+       * The entity's serverSeq the client last saw; null for create (and for correct, whose
+       * entityId is the new version's id). Decides conflicts: see the server's conflicts.ts.
+       */
+      baseServerSeq: serverSeqNumber.nullable(),
+      /** Dotted field path → new value. For create: the full document (paths or nested). */
+      changes,
+      hlc: z.string().regex(HLC_PATTERN, { error: 'v.invalid' }),
+    })
+    .superRefine((m, ctx) => {
+      const needsBase = m.op === 'update' || m.op === 'submit' || m.op === 'transition';
+      if (needsBase && m.baseServerSeq === null) {
+        ctx.addIssue({ code: 'custom', message: 'v.required', path: ['baseServerSeq'] });
+      }
+      if (m.op === 'create' && m.baseServerSeq !== null) {
+        ctx.addIssue({ code: 'custom', message: 'v.invalid', path: ['baseServerSeq'] });
+      }
+    }),
+);
 export type Mutation = z.infer<typeof MutationSchema>;
 
 /** A push request without its batch (NDJSON bodies send it as their first line: pushBody.ts). */
-export const PushEnvelopeSchema = z.strictObject({
-  deviceId: uuid,
-  /** The epoch the client last pulled under; a stale one is refused (409 EPOCH_CHANGED). */
-  epoch: z.string().max(64).nullable().optional(),
-  /**
-   * Sent while the device's previous batch was still unanswered (PUSH_WINDOW): the server
-   * holds it until that one is applied instead of refusing it as a gap.
-   */
-  pipelined: z.boolean({ error: 'v.type' }).optional(),
-});
+export const PushEnvelopeSchema = compiled(
+  z.strictObject({
+    deviceId: uuid,
+    /** The epoch the client last pulled under; a stale one is refused (409 EPOCH_CHANGED). */
+    epoch: z.string().max(64).nullable().optional(),
+    /**
+     * Sent while the device's previous batch was still unanswered (PUSH_WINDOW): the server
+     * holds it until that one is applied instead of refusing it as a gap.
+     */
+    pipelined: z.boolean({ error: 'v.type' }).optional(),
+  }),
+);
 
 /** The index of the first mutation whose seq does not follow the one before it, or -1. */
 export function firstSeqBreak(batch: readonly { seq: number }[]): number {
@@ -113,18 +118,20 @@ export function firstSeqBreak(batch: readonly { seq: number }[]): number {
   return batch.findIndex((m, i) => m.seq !== first + i);
 }
 
-export const PushRequestSchema = PushEnvelopeSchema.extend({
-  batch: z.array(MutationSchema).min(1),
-}).superRefine((req, ctx) => {
-  // Seqs contiguous: each one after the first that breaks the run is reported.
-  const from = firstSeqBreak(req.batch);
-  if (from < 0) return;
-  const first = (req.batch[0] as Mutation).seq;
-  for (let i = from; i < req.batch.length; i++) {
-    if ((req.batch[i] as Mutation).seq !== first + i)
-      ctx.addIssue({ code: 'custom', message: 'v.invalid', path: ['batch', i, 'seq'] });
-  }
-});
+export const PushRequestSchema = compiled(
+  PushEnvelopeSchema.extend({
+    batch: z.array(MutationSchema).min(1),
+  }).superRefine((req, ctx) => {
+    // Seqs contiguous: each one after the first that breaks the run is reported.
+    const from = firstSeqBreak(req.batch);
+    if (from < 0) return;
+    const first = (req.batch[0] as Mutation).seq;
+    for (let i = from; i < req.batch.length; i++) {
+      if ((req.batch[i] as Mutation).seq !== first + i)
+        ctx.addIssue({ code: 'custom', message: 'v.invalid', path: ['batch', i, 'seq'] });
+    }
+  }),
+);
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
 /**
