@@ -10,7 +10,8 @@ import type { ColumnType, Queryable, RowSet } from './types';
  * Half a full batch: each statement has a fixed cost in the database (the COPY's set-up, the
  * reference triggers' queries), and two chunks still let the database write the first while the
  * server builds the second. Measured on 2 cores: 250 took 5–10% less database time per record
- * than 100; 500 (one chunk) was slower than either, with nothing to overlap.
+ * than 100; 500 (one chunk) was slower than either, with nothing to overlap. A push batch's
+ * first chunk is smaller (FIRST_CHUNK_ROWS in sync/batchWrites.ts) so the database starts sooner.
  */
 export const CHUNK_ROWS = 250;
 const MAX_ROWS = 2000;

@@ -23,6 +23,15 @@ import { MutationLog } from './mutationLog';
  */
 const YIELD_EVERY = 20;
 
+/**
+ * Rows in a batch's first chunk (the later ones have CHUNK_ROWS). The database cannot start on a
+ * batch before its first chunk arrives, and it takes longer per row than the server takes to
+ * prepare one, so a small first chunk starts it sooner and the server stays ahead of it from
+ * then on. Measured on 2 cores (500-record batches): 73–74 ms a batch against 77–78 ms with a
+ * first chunk of 250.
+ */
+const FIRST_CHUNK_ROWS = 50;
+
 /** SQL that may change `entities` behind the batch's cache (anything but a plain SELECT). */
 const writesEntities = (sql: string) => !/^\s*select\b/i.test(sql) && /\bentities\b/i.test(sql);
 
@@ -33,6 +42,7 @@ export class BatchWrites {
   readonly tx: Queryable;
   private inFlight: Promise<unknown>[] = [];
   private sinceYield = 0;
+  private chunksSent = 0;
 
   constructor(
     private readonly raw: Queryable,
@@ -58,7 +68,7 @@ export class BatchWrites {
    */
   async pace(): Promise<void> {
     this.sinceYield++;
-    if (this.log.queued >= CHUNK_ROWS) this.send();
+    if (this.log.queued >= (this.chunksSent === 0 ? FIRST_CHUNK_ROWS : CHUNK_ROWS)) this.send();
     else if (this.sinceYield < YIELD_EVERY) return;
     this.sinceYield = 0;
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -78,6 +88,7 @@ export class BatchWrites {
    * entity row, written in the same statement, holds it (mutationLog.ts take).
    */
   private send(): void {
+    this.chunksSent++;
     const { inserts, updates, hold } = this.entities.take();
     const sent = [
       ...insertRows(this.raw, [inserts, this.log.take(hold)]),
