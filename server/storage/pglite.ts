@@ -43,7 +43,7 @@ parentPort.on('message', async (msg) => {
     parentPort.postMessage({ id: msg.id, ok: true, result });
   } catch (err) {
     const e = err || {};
-    parentPort.postMessage({ id: msg.id, ok: false, error: { message: String(e.message || e), code: e.code, detail: e.detail, name: e.name } });
+    parentPort.postMessage({ id: msg.id, ok: false, error: { message: String(e.message || e), code: e.code, detail: e.detail, constraint: e.constraint, name: e.name } });
   }
 });
 `;
@@ -52,7 +52,7 @@ interface Reply {
   id: number;
   ok: boolean;
   result?: unknown;
-  error?: { message: string; code?: string; detail?: string; name?: string };
+  error?: { message: string; code?: string; detail?: string; constraint?: string; name?: string };
 }
 
 /** Runs tasks one at a time, in call order. */

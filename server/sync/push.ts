@@ -24,17 +24,59 @@ import { BatchWrites } from './batchWrites';
 import { isRejection, type PreparedCreate, type Rejection } from './entities/types';
 import { scopeFor, type Caller } from './scope';
 
+interface PushOptions {
+  consume?: boolean;
+  prepared?: readonly (PreparedCreate | Rejection | null)[];
+}
+
+/** A create taken to be new names an entity that exists (see pushBatch). */
+class TakenEntityKey extends Error {}
+
+/** The bulk insert refused a new entity row (entities' primary key), or a check found one. */
+const isTakenEntityKey = (err: unknown) =>
+  err instanceof TakenEntityKey ||
+  ((err as { code?: unknown }).code === '23505' &&
+    (err as { constraint?: unknown }).constraint === 'entities_pkey');
+
 /**
  * Applies a push batch (see the top of this file). With `consume`, the caller hands the batch
  * over: its entries are set to null as they are applied (see the loop). `prepared`, by index in
  * the batch: creates whose outcome was worked out when the request was read (pushInput.ts).
+ *
+ * A create names an id its device made up (a UUID v7), so its entity is taken to be new instead
+ * of being looked up first: the lookup was about a tenth of the database's work on a batch of
+ * creates. The primary key of `entities` still checks every new row, and if one turns out to
+ * exist (a device that lost track, or two devices with one id), the batch is rolled back and
+ * applied again with every entity looked up, which refuses that create as `alreadyExists` as
+ * before. A create refused for another reason writes no row, so the key is not checked: those
+ * few are looked up before the batch ends, with the same consequence if one exists. Nothing of
+ * the first attempt survives it: it was one transaction.
  */
 export async function pushBatch(
   storage: Storage,
   caller: Caller,
   req: PushRequest,
   now: () => Date = () => new Date(),
-  opts: { consume?: boolean; prepared?: readonly (PreparedCreate | Rejection | null)[] } = {},
+  opts: PushOptions = {},
+): Promise<PushResponse> {
+  if (!req.batch.some((m) => m.op === 'create')) return applyBatch(storage, caller, req, now, opts);
+  // Kept for a second attempt: a consumed batch is emptied as it is applied.
+  const batch = opts.consume ? req.batch.slice() : req.batch;
+  try {
+    return await applyBatch(storage, caller, req, now, opts, true);
+  } catch (err) {
+    if (!isTakenEntityKey(err)) throw err;
+    return applyBatch(storage, caller, { ...req, batch }, now, opts, false);
+  }
+}
+
+async function applyBatch(
+  storage: Storage,
+  caller: Caller,
+  req: PushRequest,
+  now: () => Date,
+  opts: PushOptions,
+  createsAreNew = false,
 ): Promise<PushResponse> {
   return storage.transaction(async (tx) => {
     // The counter, then the device row, locked in one statement (one round trip before the batch
@@ -80,12 +122,14 @@ export async function pushBatch(
     // Entity and push-log rows are queued and written a chunk at a time (batchWrites.ts).
     const writes = new BatchWrites(serialQueryable(tx), seqs, caller.deviceId);
     const { entities, log } = writes;
-    await entities.prefetch(
-      req.batch.filter((m) => m.seq > last).map((m) => ({ entity: m.entity, id: m.entityId })),
-    );
+    const todo = req.batch.filter((m) => m.seq > last);
+    const assumedNew = createsAreNew ? todo.filter((m) => m.op === 'create') : [];
+    entities.assumeAbsent(assumedNew.map((m) => ({ entity: m.entity, id: m.entityId })));
+    await entities.prefetch(todo.map((m) => ({ entity: m.entity, id: m.entityId })));
 
     const ctx = { tx: writes.tx, caller, scope: scopeFor(caller), seqs, entities, now };
     const results: MutationResult[] = [];
+    const unproven: { entity: string; id: string }[] = [];
     // With `consume`, each mutation is let go once applied (its entry set to null): what it
     // carried is written or queued as text by then, so its parsed documents can be freed while
     // the batch goes on (fewer and shorter garbage collections on large batches).
@@ -103,11 +147,21 @@ export async function pushBatch(
       if (prepared && !isRejection(prepared) && prepared.sameAsSent)
         log.sentAs(m.changes, ['{"data":', prepared.dataJson, '}']);
       const result = await applyMutation(ctx, m, prepared);
+      // Refused for anything but an id this batch already wrote, a create taken to be new wrote
+      // no row: nothing checked that its entity is new.
+      if (
+        createsAreNew &&
+        m.op === 'create' &&
+        result.status === 'rejected' &&
+        result.reason !== 'alreadyExists'
+      )
+        unproven.push({ entity: m.entity, id: m.entityId });
       log.add(m, result);
       results.push(result);
       last = m.seq;
       await writes.pace();
     }
+    if (await entities.anyExists(unproven)) throw new TakenEntityKey();
     await writes.settle();
     // The device's last seq and the counter in one statement (the counter only if it moved).
     await tx.query(

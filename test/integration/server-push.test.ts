@@ -231,6 +231,48 @@ describe('push basics', () => {
     });
   });
 
+  // Creates are taken to be new without a lookup (sync/push.ts): an id that exists is found by
+  // the primary key, or by a check for creates refused before writing, and the batch is applied
+  // again with every entity looked up. Each case below is refused exactly as with the lookup.
+  it('a create of an id that exists is refused as alreadyExists, and the rest applied once', async () => {
+    const a = await enroll(db.storage, org.inspectorA);
+    const b = await enroll(db.storage, org.inspectorA2);
+    const taken = newId();
+    const [before] = await ok(a, [
+      mutation(a, 'spotCheck', 'create', taken, { data: submittableSpotCheckData() }),
+    ]);
+    const fresh = [newId(), newId(), newId()];
+    const status = (r: MutationResult) => (r.status === 'rejected' ? r.reason : r.status);
+
+    // Valid data: the bulk insert meets the taken key.
+    const first = await ok(b, [
+      mutation(b, 'spotCheck', 'create', fresh[0] as string, { data: submittableSpotCheckData() }),
+      mutation(b, 'spotCheck', 'create', taken, { data: submittableSpotCheckData() }),
+      mutation(b, 'spotCheck', 'create', fresh[1] as string, { data: submittableSpotCheckData() }),
+    ]);
+    expect(first.map(status)).toEqual(['applied', 'alreadyExists', 'applied']);
+
+    // Data that is refused too: no row is written, so only the check can find the key. Without
+    // it the answer would be `validation`.
+    const second = await ok(b, [
+      mutation(b, 'spotCheck', 'create', taken, { data: { sample: { name: 42 } } }),
+      mutation(b, 'spotCheck', 'create', fresh[2] as string, { data: submittableSpotCheckData() }),
+    ]);
+    expect(second.map(status)).toEqual(['alreadyExists', 'applied']);
+
+    // Each record once; the taken one still as its owner wrote it; server seqs without gaps.
+    const { rows } = await db.storage.query<{ id: string; server_seq: unknown; owner: string }>(
+      `SELECT id, server_seq, owner_user_id AS owner FROM entities
+       WHERE entity = 'spotCheck' AND id = ANY($1::text[]) ORDER BY server_seq`,
+      [[taken, ...fresh]],
+    );
+    expect(rows.map((r) => r.id)).toEqual([taken, ...fresh]);
+    expect(rows[0]?.owner).toBe(org.inspectorA.id);
+    const seqs = rows.map((r) => Number(r.server_seq));
+    expect(seqs[0]).toBe(before?.status === 'applied' ? before.serverSeq : NaN);
+    expect(seqs).toEqual(seqs.map((_, i) => (seqs[0] as number) + i));
+  });
+
   it('pipelined batches are applied in seq order when the later one arrives first', async () => {
     const dev = await enroll(db.storage, org.inspectorA);
     const first = [1, 2, 3].map((n) =>

@@ -128,6 +128,30 @@ export class BatchEntities {
     for (const r of rows) this.cache.set(keyOf(r.entity, r.id), toEntityRow(r));
   }
 
+  /**
+   * Takes these entities not to exist, without asking the database (prefetch then skips them):
+   * only for rows the batch would insert, whose primary key refuses the statement if one does
+   * exist, so the caller learns of it and can apply the batch again without this (push.ts).
+   */
+  assumeAbsent(keys: readonly { entity: string; id: string }[]): void {
+    for (const k of keys) {
+      const key = keyOf(k.entity, k.id);
+      if (!this.cache.has(key)) this.cache.set(key, null);
+    }
+  }
+
+  /** Whether any of these entities is in the database (behind the batch's writes sent so far). */
+  async anyExists(keys: readonly { entity: string; id: string }[]): Promise<boolean> {
+    if (keys.length === 0) return false;
+    const { rows } = await this.tx.query(
+      `SELECT 1 FROM entities e
+       JOIN unnest($1::text[], $2::text[]) AS k(entity, id) ON e.entity = k.entity AND e.id = k.id
+       LIMIT 1`,
+      [keys.map((k) => k.entity), keys.map((k) => k.id)],
+    );
+    return rows.length > 0;
+  }
+
   async load(entity: string, id: string): Promise<EntityRow | null> {
     const key = keyOf(entity, id);
     const hit = this.cache.get(key);
