@@ -88,7 +88,7 @@ export class BatchWrites {
    * entity row, written in the same statement, holds it (mutationLog.ts take).
    */
   private send(): void {
-    this.chunksSent++;
+    if (this.log.queued > 0 || this.entities.queued > 0) this.chunksSent++;
     const { inserts, updates, hold } = this.entities.take();
     const sent = [
       ...insertRows(this.raw, [inserts, this.log.take(hold)]),

@@ -21,6 +21,7 @@ import { num } from '../storage/types';
 import { applyMutation } from './apply';
 import { seqsFrom } from './counter';
 import { BatchWrites } from './batchWrites';
+import { LookUpEverything } from './entities/batchEntities';
 import { isRejection, type PreparedCreate, type Rejection } from './entities/types';
 import { scopeFor, type Caller } from './scope';
 
@@ -29,13 +30,13 @@ interface PushOptions {
   prepared?: readonly (PreparedCreate | Rejection | null)[];
 }
 
-/** A create taken to be new names an entity that exists (see pushBatch). */
-class TakenEntityKey extends Error {}
-
-/** The bulk insert refused a new entity row (entities' primary key), or a check found one. */
-const isTakenEntityKey = (err: unknown) =>
-  err instanceof TakenEntityKey ||
-  ((err as { code?: unknown }).code === '23505' &&
+/**
+ * The bulk insert refused a new entity row (entities' primary key), or the batch found that an
+ * entity taken to be new may exist (LookUpEverything).
+ */
+const mustLookUpEverything = (err: unknown) =>
+  err instanceof LookUpEverything ||
+  ((err as { code?: unknown } | null)?.code === '23505' &&
     (err as { constraint?: unknown }).constraint === 'entities_pkey');
 
 /**
@@ -60,12 +61,13 @@ export async function pushBatch(
   opts: PushOptions = {},
 ): Promise<PushResponse> {
   if (!req.batch.some((m) => m.op === 'create')) return applyBatch(storage, caller, req, now, opts);
-  // Kept for a second attempt: a consumed batch is emptied as it is applied.
+  // Kept for a second attempt: a consumed batch is emptied as it is applied. (A prepared create
+  // travels without its changes, so for a batch of creates this keeps little.)
   const batch = opts.consume ? req.batch.slice() : req.batch;
   try {
     return await applyBatch(storage, caller, req, now, opts, true);
   } catch (err) {
-    if (!isTakenEntityKey(err)) throw err;
+    if (!mustLookUpEverything(err)) throw err;
     return applyBatch(storage, caller, { ...req, batch }, now, opts, false);
   }
 }
@@ -161,7 +163,7 @@ async function applyBatch(
       last = m.seq;
       await writes.pace();
     }
-    if (await entities.anyExists(unproven)) throw new TakenEntityKey();
+    if (await entities.anyExists(unproven)) throw new LookUpEverything();
     await writes.settle();
     // The device's last seq and the counter in one statement (the counter only if it moved).
     await tx.query(

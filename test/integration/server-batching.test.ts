@@ -135,3 +135,39 @@ it('a large mixed batch ends exactly as the same mutations one per batch', async
   const corrected = batched.entities.find((e) => e.doc.supersededById);
   expect(corrected?.doc.status).toBe('submitted');
 }, 120_000);
+
+// Creates are taken to be new (sync/push.ts): a taken id is found when a chunk is written, while
+// the batch goes on. Whatever the batch sends after that chunk must report the taken key (not
+// "transaction aborted"), so the batch is applied again with every entity looked up.
+it('an id found taken by a chunk written mid-batch is refused as alreadyExists', async () => {
+  await db.reset();
+  const a = await enroll(db.storage, org.inspectorA);
+  const b = await enroll(db.storage, org.inspectorA2);
+  const taken = newId();
+  await push(a, [mutation(a, 'spotCheck', 'create', taken, { data: submittableSpotCheckData() })]);
+
+  const fresh = Array.from({ length: 80 }, () => newId());
+  const batch = [
+    mutation(b, 'spotCheck', 'create', taken, { data: submittableSpotCheckData() }),
+    ...fresh.map((id, i) =>
+      mutation(b, 'spotCheck', 'create', id, { data: { basic: { recordNumber: `SY-${i}` } } }),
+    ),
+    // Refused before writing, so looked up at the end: after the first chunk has failed.
+    mutation(b, 'spotCheck', 'create', newId(), { data: { sample: { name: 42 } } }),
+  ];
+  const results = await push(b, batch);
+  const statuses = results.map((r) => (r.status === 'rejected' ? r.reason : r.status));
+  expect(statuses).toEqual(['alreadyExists', ...fresh.map(() => 'applied'), 'validation']);
+
+  const { rows } = await db.storage.query<{ n: number; owner: string }>(
+    `SELECT count(*)::int AS n, min(owner_user_id::text) AS owner FROM entities
+     WHERE entity = 'spotCheck' AND id = ANY($1::text[])`,
+    [[taken]],
+  );
+  expect(rows[0]).toEqual({ n: 1, owner: org.inspectorA.id });
+  const all = await db.storage.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM entities WHERE entity = 'spotCheck' AND id = ANY($1::text[])`,
+    [fresh],
+  );
+  expect(all.rows[0]?.n).toBe(fresh.length);
+}, 60_000);

@@ -92,8 +92,20 @@ export interface NewEntityRow {
   dataIsSent?: boolean;
 }
 
+/**
+ * An entity assumed absent (assumeAbsent) may exist, or the assumption can no longer be kept:
+ * the batch is to be applied again with every entity looked up (push.ts).
+ */
+export class LookUpEverything extends Error {
+  constructor() {
+    super('an entity assumed absent may exist: apply the batch again with every entity looked up');
+  }
+}
+
 export class BatchEntities {
   private readonly cache = new Map<string, Cached>();
+  /** Some entity was assumed absent (assumeAbsent). */
+  private assumed = false;
   /** The device of the last insert and its JSON text (see insert). */
   private device = '';
   private deviceJson = '""';
@@ -136,7 +148,9 @@ export class BatchEntities {
   assumeAbsent(keys: readonly { entity: string; id: string }[]): void {
     for (const k of keys) {
       const key = keyOf(k.entity, k.id);
-      if (!this.cache.has(key)) this.cache.set(key, null);
+      if (this.cache.has(key)) continue;
+      this.cache.set(key, null);
+      this.assumed = true;
     }
   }
 
@@ -286,9 +300,14 @@ export class BatchEntities {
     return settleAll([...insertRows(this.tx, [inserts]), ...this.sendUpdates(updates)]);
   }
 
-  /** Forgets what was read (after SQL that may have changed entities behind the cache). */
+  /**
+   * Forgets what was read (after SQL that may have changed entities behind the cache). What was
+   * assumed absent would be looked up again from here on, and answers given before would not
+   * match: the batch must be applied again without assumptions.
+   */
   invalidate(): void {
     if (this.queue.size > 0) throw new Error('BatchEntities.invalidate with queued writes');
+    if (this.assumed) throw new LookUpEverything();
     this.cache.clear();
   }
 
