@@ -19,8 +19,8 @@ export async function visibleSizes(
     owner_user_id: string | null;
     size: unknown;
   }>(
-    `SELECT unit_id, owner_user_id, doc->>'size' AS size FROM entities
-     WHERE entity = 'attachment' AND doc->>'sha256' = $1 AND NOT deleted`,
+    `SELECT unit_id, owner_user_id, doc::json->>'size' AS size FROM entities
+     WHERE entity = 'attachment' AND doc::json->>'sha256' = $1 AND NOT deleted`,
     [sha256],
   );
   const scope = scopeFor(caller);

@@ -70,7 +70,7 @@ export async function createUser(storage: Storage, raw: UserInput): Promise<User
       credentialNumber: user.credentialNumber,
     };
     await tx.query(
-      `INSERT INTO entities (entity, id, unit_id, owner_user_id, doc, server_seq) VALUES ('person', $1, $2, $3, $4::json, $5)`,
+      `INSERT INTO entities (entity, id, unit_id, owner_user_id, doc, server_seq) VALUES ('person', $1, $2, $3, $4, $5)`,
       [user.id, user.unitId, user.id, JSON.stringify(doc), seqs.next()],
     );
     await seqs.save();

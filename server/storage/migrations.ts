@@ -15,6 +15,8 @@ import { m006DocumentNumbers } from './sql/006_document_numbers';
 import { m007CreatePayloadRef } from './sql/007_create_payload_ref';
 import { m008EntityDocsAsJson } from './sql/008_entity_docs_as_json';
 import { m009SetBasedReferences } from './sql/009_set_based_references';
+import { m010PushWriteCosts } from './sql/010_push_write_costs';
+import { m011EntityDocsAsText } from './sql/011_entity_docs_as_text';
 
 export { defineMigration, type Migration } from './migrationDef';
 
@@ -29,6 +31,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m007CreatePayloadRef,
   m008EntityDocsAsJson,
   m009SetBasedReferences,
+  m010PushWriteCosts,
+  m011EntityDocsAsText,
 ];
 
 export class SchemaError extends Error {

@@ -65,7 +65,8 @@ export async function fetchRows(
   const { rows } = await q.query<{
     entity: PullEntity;
     id: string;
-    doc: Record<string, unknown>;
+    /** JSON text (storage/sql/011). */
+    doc: string;
     server_seq: unknown;
     deleted: boolean;
   }>(
@@ -79,7 +80,7 @@ export async function fetchRows(
       serverSeq: num(r.server_seq),
       entity: r.entity,
       entityId: r.id,
-      doc: r.doc,
+      doc: JSON.parse(r.doc) as Record<string, unknown>,
       ...(r.deleted ? { deleted: true } : {}),
     })),
   };

@@ -106,7 +106,7 @@ export function scopeSql(s: Scope, first: number): { sql: string; params: unknow
       OR (entity = 'person' AND unit_id = ANY(${p(0)}::uuid[]))
       OR (entity = 'enterprise' AND unit_id = ANY(${p(1)}::uuid[]))
       OR (entity IN ('spotCheck', 'attachment', 'case', 'review') AND (owner_user_id = ${p(2)}::uuid OR unit_id = ANY(${p(3)}::uuid[])))
-      OR (entity = 'review' AND (doc->>'targetType', doc->>'targetId') IN (
+      OR (entity = 'review' AND (doc::json->>'targetType', doc::json->>'targetId') IN (
         SELECT t.entity, t.id FROM entities t
         WHERE t.owner_user_id = ${p(2)}::uuid AND t.entity IN ('spotCheck', 'case'))))`,
     params: [s.peopleUnits, s.enterpriseUnits, s.userId, s.recordUnits],

@@ -111,7 +111,7 @@ export function serverOps(env: CaseServerEnv) {
 
   async function row(entity: string, id: string): Promise<{ doc: Doc; seq: number }> {
     const { rows } = await storage.query<{ doc: Doc; server_seq: unknown }>(
-      'SELECT doc, server_seq FROM entities WHERE entity = $1 AND id = $2',
+      'SELECT doc::json AS doc, server_seq FROM entities WHERE entity = $1 AND id = $2',
       [entity, id],
     );
     const r = rows[0];
@@ -122,7 +122,7 @@ export function serverOps(env: CaseServerEnv) {
   /** Everything a push could have written: every synced row, the counter, the conflicts. */
   async function snapshot() {
     const entities = await storage.query(
-      `SELECT entity, id, server_seq::text AS seq, doc, fields FROM entities
+      `SELECT entity, id, server_seq::text AS seq, doc::json AS doc, fields FROM entities
        WHERE entity NOT IN ('category', 'person') ORDER BY entity, id`,
     );
     const counter = await storage.query('SELECT last_seq::text AS s FROM sync_state');

@@ -138,7 +138,7 @@ async function snapshot(start: number): Promise<Snapshot> {
     fields: Record<string, { s: number; d: string }>;
     seq: unknown;
   }>(
-    `SELECT id, doc, fields, server_seq AS seq FROM entities WHERE entity = 'enterprise' ORDER BY id`,
+    `SELECT id, doc::json AS doc, fields, server_seq AS seq FROM entities WHERE entity = 'enterprise' ORDER BY id`,
   );
   return {
     entities: ents.map((e) => ({

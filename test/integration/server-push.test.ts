@@ -89,7 +89,7 @@ const count = async (sql: string, params: unknown[] = []) =>
 const docOf = async (entity: string, id: string) =>
   (
     await db.storage.query<{ doc: Record<string, unknown>; server_seq: unknown }>(
-      'SELECT doc, server_seq FROM entities WHERE entity = $1 AND id = $2',
+      'SELECT doc::json AS doc, server_seq FROM entities WHERE entity = $1 AND id = $2',
       [entity, id],
     )
   ).rows[0];

@@ -46,7 +46,7 @@ function entityRows(refs: [string | null, string | null][]): RowSet {
   return {
     table: 'entities',
     columns: ['entity', 'id', 'unit_id', 'owner_user_id', 'doc', 'server_seq'],
-    types: ['text', 'text', 'uuid', 'uuid', 'json', 'int8'],
+    types: ['text', 'text', 'uuid', 'uuid', 'text', 'int8'],
     rows: refs.map(([unit, owner]) => ['spotCheck', newId(), unit, owner, '{}', ++seq]),
   };
 }
@@ -121,6 +121,23 @@ describe('rows naming what does not exist are refused', () => {
     expect(
       await count('SELECT count(*) AS n FROM mutations WHERE device_id = $1', [dev.deviceId]),
     ).toBe(3);
+  });
+
+  it("the checks read their own schema's tables, whatever the session's search_path", async () => {
+    // A look-alike units table earlier on the path holds the id: the check must not see it.
+    const fake = newId();
+    await expect(
+      db.storage.transaction(async (tx) => {
+        await tx.query('CREATE SCHEMA fc_lookalike');
+        await tx.query('CREATE TABLE fc_lookalike.units (id uuid PRIMARY KEY)');
+        await tx.query('INSERT INTO fc_lookalike.units (id) VALUES ($1)', [fake]);
+        const path = await tx.query<{ p: string }>('SELECT current_setting($1) AS p', [
+          'search_path',
+        ]);
+        await tx.query(`SET LOCAL search_path = fc_lookalike, ${path.rows[0]?.p ?? 'public'}`);
+        await insertEntity(tx, fake, null);
+      }),
+    ).rejects.toMatchObject(REFUSED);
   });
 
   it('an update that changes a reference is checked; other updates are not affected', async () => {

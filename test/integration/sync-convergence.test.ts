@@ -343,7 +343,7 @@ async function checkEndState(env: SyncEnv, clients: FaultyClient[], model: Model
   }
 
   const { rows } = await q<ServerRow>(
-    `SELECT entity, id, doc, owner_user_id FROM entities WHERE entity IN ('enterprise', 'spotCheck')`,
+    `SELECT entity, id, doc::json AS doc, owner_user_id FROM entities WHERE entity IN ('enterprise', 'spotCheck')`,
   );
   const serverIds = rows.map((r) => `${r.entity}:${r.id}`);
   expect(new Set(serverIds).size).toBe(serverIds.length);

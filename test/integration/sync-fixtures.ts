@@ -78,7 +78,7 @@ export async function serverDocs(
   entity: string,
 ): Promise<Map<string, Record<string, unknown>>> {
   const { rows } = await storage.query<{ id: string; doc: Record<string, unknown> }>(
-    'SELECT id, doc FROM entities WHERE entity = $1',
+    'SELECT id, doc::json AS doc FROM entities WHERE entity = $1',
     [entity],
   );
   return new Map(rows.map((r) => [r.id, r.doc]));

@@ -63,7 +63,7 @@ const INSERT_COLUMNS = {
     'server_seq',
     'holds_create_payload',
   ],
-  types: ['text', 'text', 'uuid', 'uuid', 'json', 'json', 'int8', 'bool'],
+  types: ['text', 'text', 'uuid', 'uuid', 'text', 'json', 'int8', 'bool'],
 } as const;
 const SEQ = 6;
 const HOLDS = 7;
@@ -78,7 +78,7 @@ const UPDATE: MultiRowStatement = {
   sql: `UPDATE entities e SET doc = v.doc, fields = v.fields, server_seq = v.server_seq, updated_at = now()
         FROM (VALUES %VALUES%) AS v(entity, id, doc, fields, server_seq)
         WHERE e.entity = v.entity AND e.id = v.id`,
-  casts: ['::text', '::text', '::json', '::json', '::bigint'],
+  casts: ['::text', '::text', '::text', '::json', '::bigint'],
 };
 
 export interface NewEntityRow {

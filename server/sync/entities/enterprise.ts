@@ -36,8 +36,8 @@ async function duplicateCode(
   selfId: string,
 ): Promise<Rejection | null> {
   const { rows } = await ctx.tx.query<{ id: string; name: string; unit_id: string | null }>(
-    `SELECT id, doc->>'name' AS name, unit_id FROM entities
-     WHERE entity = 'enterprise' AND doc->>'creditCode' = $1 AND id <> $2 AND NOT deleted LIMIT 1`,
+    `SELECT id, doc::json->>'name' AS name, unit_id FROM entities
+     WHERE entity = 'enterprise' AND doc::json->>'creditCode' = $1 AND id <> $2 AND NOT deleted LIMIT 1`,
     [doc.creditCode, selfId],
   );
   const hit = rows[0];

@@ -20,21 +20,25 @@ export interface RawEntityRow {
   id: string;
   unit_id: string | null;
   owner_user_id: string | null;
-  doc: Doc;
+  /** The document's JSON text (storage/sql/011). */
+  doc: string;
   /** See stampCodec.ts. */
   fields: StoredStamps | null;
   server_seq: unknown;
 }
 
-export const toEntityRow = (r: RawEntityRow): EntityRow => ({
-  entity: r.entity,
-  id: r.id,
-  unitId: r.unit_id,
-  ownerUserId: r.owner_user_id,
-  doc: r.doc,
-  fields: decodeStamps(r.fields, r.doc),
-  serverSeq: num(r.server_seq),
-});
+export function toEntityRow(r: RawEntityRow): EntityRow {
+  const doc = JSON.parse(r.doc) as Doc;
+  return {
+    entity: r.entity,
+    id: r.id,
+    unitId: r.unit_id,
+    ownerUserId: r.owner_user_id,
+    doc,
+    fields: decodeStamps(r.fields, doc),
+    serverSeq: num(r.server_seq),
+  };
+}
 
 export async function loadEntity(
   q: Queryable,
@@ -58,7 +62,7 @@ export async function insertEntity(
   const fields = stampsForNew(row.doc, { s: seq, d: deviceId });
   await q.query(
     `INSERT INTO entities (entity, id, unit_id, owner_user_id, doc, fields, server_seq)
-     VALUES ($1, $2, $3, $4, $5::json, $6::json, $7)`,
+     VALUES ($1, $2, $3, $4, $5, $6::json, $7)`,
     [
       row.entity,
       row.id,
@@ -85,7 +89,7 @@ export async function updateEntity(
   const seq = seqs.next();
   const fields = restamp(row.fields, changed, seq, deviceId);
   await q.query(
-    `UPDATE entities SET doc = $3::json, fields = $4::json, server_seq = $5, updated_at = now()
+    `UPDATE entities SET doc = $3, fields = $4::json, server_seq = $5, updated_at = now()
      WHERE entity = $1 AND id = $2`,
     [row.entity, row.id, JSON.stringify(doc), JSON.stringify(encodeStamps(fields, doc)), seq],
   );
