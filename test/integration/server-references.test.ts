@@ -123,18 +123,28 @@ describe('rows naming what does not exist are refused', () => {
     ).toBe(3);
   });
 
-  it("the checks read their own schema's tables, whatever the session's search_path", async () => {
-    // A look-alike units table earlier on the path holds the id: the check must not see it.
+  it("the checks read their own schema's tables, whatever the session's path or temp tables", async () => {
+    // Look-alike units tables that hold the id: one earlier on the path, one temporary (a
+    // session's temporary schema is searched first unless the path places it).
     const fake = newId();
+    // Its own name: the schema outlives a run whose insert was wrongly let through.
+    const other = `fc_lookalike_${fake.replace(/-/g, '')}`;
     await expect(
       db.storage.transaction(async (tx) => {
-        await tx.query('CREATE SCHEMA fc_lookalike');
-        await tx.query('CREATE TABLE fc_lookalike.units (id uuid PRIMARY KEY)');
-        await tx.query('INSERT INTO fc_lookalike.units (id) VALUES ($1)', [fake]);
+        await tx.query(`CREATE SCHEMA ${other}`);
+        await tx.query(`CREATE TABLE ${other}.units (id uuid PRIMARY KEY)`);
+        await tx.query(`INSERT INTO ${other}.units (id) VALUES ($1)`, [fake]);
         const path = await tx.query<{ p: string }>('SELECT current_setting($1) AS p', [
           'search_path',
         ]);
-        await tx.query(`SET LOCAL search_path = fc_lookalike, ${path.rows[0]?.p ?? 'public'}`);
+        await tx.query(`SET LOCAL search_path = ${other}, ${path.rows[0]?.p ?? 'public'}`);
+        await insertEntity(tx, fake, null);
+      }),
+    ).rejects.toMatchObject(REFUSED);
+    await expect(
+      db.storage.transaction(async (tx) => {
+        await tx.query('CREATE TEMP TABLE units (id uuid PRIMARY KEY) ON COMMIT DROP');
+        await tx.query('INSERT INTO pg_temp.units (id) VALUES ($1)', [fake]);
         await insertEntity(tx, fake, null);
       }),
     ).rejects.toMatchObject(REFUSED);

@@ -8,8 +8,11 @@ import { defineMigration } from '../migrationDef';
  * - The statement-level reference checks on insert (009) become one function per table with
  *   static SQL. 009's generic function built its queries with EXECUTE format(...), so each was
  *   parsed and planned on every statement; plpgsql keeps the plans of static SQL for the
- *   session. Same checks, same locks (FOR KEY SHARE), same errors; the tables are those of the
- *   schema the migration ran in (the functions keep its search_path), never another session's.
+ *   session. Same checks, same locks (FOR KEY SHARE), same errors. The tables are named with
+ *   the schema the migration ran in, written into each function's text (static SQL cannot name
+ *   a schema known only when it runs, as 009's TG_TABLE_SCHEMA did), so neither a session's
+ *   search_path nor its temporary tables can stand in for them; renaming the schema means
+ *   creating these functions again.
  *   The update, delete and truncate checks of 009 are unchanged (rare, and per row anyway).
  * - The push log's index on (entity, entity_id), two text keys at random places in the tree for
  *   every logged mutation, served one query: the release of a create's payload held by its
@@ -22,8 +25,8 @@ export const m010PushWriteCosts = defineMigration(
   10,
   'push write costs: static reference checks, payload index by server_seq',
   `
-CREATE FUNCTION fc_entities_refs_inserted() RETURNS trigger LANGUAGE plpgsql
-  SET search_path FROM CURRENT AS $$
+DO $do$ BEGIN EXECUTE format($sql$
+CREATE FUNCTION fc_entities_refs_inserted() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
   wanted_units bigint;
   wanted_users bigint;
@@ -33,7 +36,7 @@ BEGIN
     FROM new_rows;
   IF wanted_units > 0 THEN
     SELECT count(*) INTO locked FROM (
-      SELECT 1 FROM units WHERE id IN (SELECT unit_id FROM new_rows) FOR KEY SHARE) l;
+      SELECT 1 FROM %1$I.units WHERE id IN (SELECT unit_id FROM new_rows) FOR KEY SHARE) l;
     IF locked < wanted_units THEN
       RAISE EXCEPTION 'rows inserted into "entities" name a row of "units" that does not exist (unit_id)'
         USING ERRCODE = 'foreign_key_violation', TABLE = 'entities', COLUMN = 'unit_id',
@@ -42,7 +45,7 @@ BEGIN
   END IF;
   IF wanted_users > 0 THEN
     SELECT count(*) INTO locked FROM (
-      SELECT 1 FROM users WHERE id IN (SELECT owner_user_id FROM new_rows) FOR KEY SHARE) l;
+      SELECT 1 FROM %1$I.users WHERE id IN (SELECT owner_user_id FROM new_rows) FOR KEY SHARE) l;
     IF locked < wanted_users THEN
       RAISE EXCEPTION 'rows inserted into "entities" name a row of "users" that does not exist (owner_user_id)'
         USING ERRCODE = 'foreign_key_violation', TABLE = 'entities', COLUMN = 'owner_user_id',
@@ -51,10 +54,12 @@ BEGIN
   END IF;
   RETURN NULL;
 END
-$$;
+$fn$;
+$sql$, current_schema());
+END $do$;
 --;
-CREATE FUNCTION fc_mutations_refs_inserted() RETURNS trigger LANGUAGE plpgsql
-  SET search_path FROM CURRENT AS $$
+DO $do$ BEGIN EXECUTE format($sql$
+CREATE FUNCTION fc_mutations_refs_inserted() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
   wanted bigint;
   locked bigint;
@@ -62,7 +67,7 @@ BEGIN
   SELECT count(DISTINCT device_id) INTO wanted FROM new_rows;
   IF wanted > 0 THEN
     SELECT count(*) INTO locked FROM (
-      SELECT 1 FROM devices WHERE id IN (SELECT device_id FROM new_rows) FOR KEY SHARE) l;
+      SELECT 1 FROM %1$I.devices WHERE id IN (SELECT device_id FROM new_rows) FOR KEY SHARE) l;
     IF locked < wanted THEN
       RAISE EXCEPTION 'rows inserted into "mutations" name a row of "devices" that does not exist (device_id)'
         USING ERRCODE = 'foreign_key_violation', TABLE = 'mutations', COLUMN = 'device_id',
@@ -71,7 +76,9 @@ BEGIN
   END IF;
   RETURN NULL;
 END
-$$;
+$fn$;
+$sql$, current_schema());
+END $do$;
 --;
 DROP TRIGGER entities_refs_inserted ON entities;
 --;
