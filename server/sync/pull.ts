@@ -3,8 +3,8 @@
  * next cursor and checksum come from one REPEATABLE READ snapshot so they agree; and since
  * seqs become visible in commit order (counter.ts), nothing can appear later below a cursor.
  *
- * Documents travel as the database's JSON text: read as `doc::text` and put into the response
- * as they are (pullPageJson), never parsed into objects and serialized again on the way.
+ * Documents travel as the database's JSON text (stored as text, storage/sql/011) and go into
+ * the response as they are (pullPageJson), never parsed into objects and serialized again.
  */
 import { scopeChecksum } from '../../shared/sync/checksum';
 import type { PullEntity, PullRequest, PullResponse } from '../../shared/sync/protocol';
@@ -68,12 +68,8 @@ export async function pullPage(
         server_seq: unknown;
         deleted: boolean;
       }>(
-        // The text cast outside the LIMIT: inside it would run for every row in scope after the
-        // cursor before the sort picks the page (the plan sorts when the scope filter is an OR).
-        `SELECT entity, id, doc::text AS doc, server_seq, deleted FROM (
-           SELECT entity, id, doc, server_seq, deleted FROM entities
-           WHERE server_seq > $1 AND ${scope.sql} ORDER BY server_seq LIMIT $2
-         ) page ORDER BY server_seq`,
+        `SELECT entity, id, doc, server_seq, deleted FROM entities
+         WHERE server_seq > $1 AND ${scope.sql} ORDER BY server_seq LIMIT $2`,
         [req.cursor, req.limit + 1, ...scope.params],
       );
       const hasMore = rows.length > req.limit;
