@@ -8,7 +8,7 @@ import { authenticate } from './auth/authenticate';
 import { RateLimiter } from './auth/rateLimit';
 import type { ServerConfig } from './config';
 import { HttpError } from './errors';
-import { hasNul, nulRefusal } from './validate';
+import { hasUnstorableText, unstorableRefusal } from './validate';
 import { fileRoutes } from './files/routes';
 import { auditRoutes } from './routes/audit';
 import { healthRoutes } from './routes/health';
@@ -107,7 +107,8 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   // Bodies and queries parsed by Fastify (push reads its own: sync/pushInput.ts).
   app.addHook('preValidation', async (req) => {
     const body: unknown = req.body;
-    if ((!(body instanceof Uint8Array) && hasNul(body)) || hasNul(req.query)) throw nulRefusal();
+    if ((!(body instanceof Uint8Array) && hasUnstorableText(body)) || hasUnstorableText(req.query))
+      throw unstorableRefusal();
   });
 
   app.setNotFoundHandler((req, reply) => {

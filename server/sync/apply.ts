@@ -40,6 +40,8 @@ export async function applyMutation(
   m: Mutation,
   prepared?: PreparedCreate | Rejection | null,
 ): Promise<MutationResult> {
+  // Refused as it was read (pushInput.ts prepareOne): the database cannot store its text.
+  if (isRejection(prepared) && prepared.reject === 'unstorableText') return rejected(m, prepared);
   const handler = ENTITY_HANDLERS[m.entity];
   const current = await ctx.entities.load(m.entity, m.entityId);
   const device = ctx.caller.deviceId;

@@ -20,15 +20,21 @@ import {
   type PushRequest,
 } from '../../shared/sync/protocol';
 import { HttpError } from '../errors';
-import { hasNul, NUL_REFUSED, parseBody } from '../validate';
+import {
+  hasUnstorableText,
+  mayHoldUnstorableText,
+  parseBody,
+  UNSTORABLE_REFUSED,
+} from '../validate';
 import { ENTITY_HANDLERS } from './entities';
 import { isRejection, type PreparedCreate, type Rejection } from './entities/types';
 
 export interface PushInput {
   request: PushRequest;
   /**
-   * By index in the batch: a prepared create, a create already refused, or null (not prepared:
-   * the handler works it out when the batch runs). A create prepared as exactly what was sent
+   * By index in the batch: a prepared create, a create already refused, a mutation of any op
+   * refused as it was read (`unstorableText`: see prepareOne), or null (not prepared: the
+   * handler works it out when the batch runs). A create prepared as exactly what was sent
    * travels without its changes (`{}`): the prepared text stands for them.
    */
   prepared: (PreparedCreate | Rejection | null)[];
@@ -72,31 +78,30 @@ const tooMany = (limits: PushInputLimits, count: number) =>
     details: { count },
   });
 
-/** One JSON text, with Fastify's parser settings; U+0000 refused (see validate.ts hasNul). */
+/** One JSON text, with Fastify's parser settings. */
 function parseJsonText(text: string, where = ''): unknown {
-  let raw: unknown;
   try {
-    raw = sjson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
+    return sjson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
   } catch (err) {
     throw badRequest(`${where}${(err as Error).message}`, 'FST_ERR_CTP_INVALID_JSON_BODY');
   }
-  // Only an escape can put U+0000 in JSON text: the walk runs only when one is there.
-  if (text.includes('\\u0000') && hasNul(raw))
-    throw new PushInputError({
-      code: 'BAD_REQUEST',
-      params: { detail: NUL_REFUSED },
-      details: { reason: 'nul' },
-    });
-  return raw;
 }
 
-function readJson(bytes: Buffer, limits: PushInputLimits): unknown {
-  const raw = parseJsonText(bytes.toString('utf8'));
+const unstorableRefusal = () =>
+  new PushInputError({
+    code: 'BAD_REQUEST',
+    params: { detail: UNSTORABLE_REFUSED },
+    details: { reason: 'unstorableText' },
+  });
+
+function readJson(bytes: Buffer, limits: PushInputLimits): { raw: unknown; suspect: boolean } {
+  const text = bytes.toString('utf8');
+  const raw = parseJsonText(text);
   // Counted before validation so an oversized batch costs no validation work.
   const batch = (raw as { batch?: unknown } | null)?.batch;
   if (Array.isArray(batch) && batch.length > limits.maxBatchMutations)
     throw tooMany(limits, batch.length);
-  return raw;
+  return { raw, suspect: mayHoldUnstorableText(text) };
 }
 
 /** The byte offsets of the line ends (a final empty line is no line). */
@@ -117,23 +122,25 @@ function lineEnds(bytes: Buffer): number[] {
 function readLines(bytes: Buffer, limits: PushInputLimits): PushInput {
   const ends = lineEnds(bytes);
   if (ends.length - 1 > limits.maxBatchMutations) throw tooMany(limits, ends.length - 1);
-  const line = (i: number): unknown =>
-    parseJsonText(
-      bytes.toString('utf8', i === 0 ? 0 : (ends[i - 1] as number) + 1, ends[i]),
-      `line ${i + 1}: `,
-    );
+  const text = (i: number) =>
+    bytes.toString('utf8', i === 0 ? 0 : (ends[i - 1] as number) + 1, ends[i]);
+  const line = (i: number): unknown => parseJsonText(text(i), `line ${i + 1}: `);
+  const whole = () => prepareAll(validated(wholeRequest(line, ends.length)), true);
+  const first = text(0);
   const envelope = PushEnvelopeSchema.safeParse(envelopeOf(line(0)));
+  if (envelope.success && mayHoldUnstorableText(first) && hasUnstorableText(envelope.data))
+    throw unstorableRefusal();
   const batch: Mutation[] = [];
   const prepared: PushInput['prepared'] = [];
   for (let i = 1; envelope.success && i < ends.length; i++) {
-    const m = MutationSchema.safeParse(line(i));
-    if (!m.success) return prepareAll(validated(wholeRequest(line, ends.length)));
-    const [sent, p] = prepareOne(m.data);
+    const t = text(i);
+    const m = MutationSchema.safeParse(parseJsonText(t, `line ${i + 1}: `));
+    if (!m.success) return whole();
+    const [sent, p] = prepareOne(m.data, mayHoldUnstorableText(t));
     batch.push(sent);
     prepared.push(p);
   }
-  if (!envelope.success || batch.length === 0 || firstSeqBreak(batch) >= 0)
-    return prepareAll(validated(wholeRequest(line, ends.length)));
+  if (!envelope.success || batch.length === 0 || firstSeqBreak(batch) >= 0) return whole();
   return { request: { ...envelope.data, batch }, prepared };
 }
 
@@ -168,19 +175,25 @@ function validated(raw: unknown): PushRequest {
 /**
  * A mutation and what its handler works out before the batch runs (null: nothing). A create
  * prepared as exactly what was sent goes on without its changes (`{}`): the prepared text stands
- * for them.
+ * for them. `suspect`: its JSON text may hold text the database cannot store
+ * (mayHoldUnstorableText); if its changes do, it is refused alone (`unstorableText`, changes
+ * dropped: nothing of them can be stored) and the batch goes on.
  */
-function prepareOne(m: Mutation): [Mutation, PreparedCreate | Rejection | null] {
+function prepareOne(m: Mutation, suspect: boolean): [Mutation, PreparedCreate | Rejection | null] {
+  if (suspect && hasUnstorableText(m.changes))
+    return [{ ...m, changes: {} }, { reject: 'unstorableText' }];
   const prepare = m.op === 'create' ? ENTITY_HANDLERS[m.entity].prepareCreate : undefined;
   if (!prepare) return [m, null];
   const p = prepare(m);
   return [!isRejection(p) && p.sameAsSent ? { ...m, changes: {} } : m, p];
 }
 
-function prepareAll(request: PushRequest): PushInput {
+/** `suspect`: the request's text may hold unstorable text (see prepareOne). */
+function prepareAll(request: PushRequest, suspect: boolean): PushInput {
+  if (suspect && hasUnstorableText({ ...request, batch: [] })) throw unstorableRefusal();
   const prepared: PushInput['prepared'] = [];
   request.batch.forEach((m, i) => {
-    const [sent, p] = prepareOne(m);
+    const [sent, p] = prepareOne(m, suspect);
     request.batch[i] = sent;
     prepared.push(p);
   });
@@ -195,5 +208,6 @@ export function readPushBody(
   if (body.byteLength === 0) throw emptyBody(format);
   const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   if (format === 'ndjson') return readLines(bytes, limits);
-  return prepareAll(validated(readJson(bytes, limits)));
+  const { raw, suspect } = readJson(bytes, limits);
+  return prepareAll(validated(raw), suspect);
 }

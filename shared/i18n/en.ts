@@ -435,6 +435,8 @@ export const en: Messages = {
       conflictOnSubmit: 'Resolve the conflicting fields before submitting.',
       tooLarge:
         'This change is too large to upload in one request. It is kept whole on this computer; shorten the record and save it again.',
+      unstorableText:
+        'This change holds characters the server cannot store (a NUL character or a lone surrogate, often pasted from another program), so it was not uploaded. It is kept whole on this computer; delete or retype that text and save it again.',
     },
     indicator: {
       local: 'This computer only',

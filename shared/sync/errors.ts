@@ -93,6 +93,11 @@ export const REJECT_REASONS = [
   'permission',
   /** Larger than one push may carry: skipped by the device (POST /v1/sync/skip), kept there. */
   'tooLarge',
+  /**
+   * Holds U+0000 or a lone surrogate, which the server's database cannot store (pasted from
+   * some programs); refused alone as the push is read, kept on the device.
+   */
+  'unstorableText',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
@@ -113,6 +118,8 @@ export const REJECT_MESSAGES: Record<RejectReason, string> = {
   permission: '{{message}}',
   tooLarge:
     '这条修改的内容过大（约 {{size}}），超过单次上传的上限，未能上传到服务器。修改内容已完整保留在本机，请精简记录（例如缩短过长的文字）后重新保存。',
+  unstorableText:
+    '这条修改的文字中含有无法保存的字符（空字符 U+0000 或不成对的代理码元，常见于从其他程序粘贴的内容），未能上传到服务器。修改内容已完整保留在本机，请删除或重新输入这些文字后重新保存。',
 };
 
 export function fillMessage(

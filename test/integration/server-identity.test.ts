@@ -187,34 +187,6 @@ describe('bad input is a 4xx and writes nothing', () => {
     expect(res.status).toBe(400);
   });
 
-  it('the NUL character anywhere is refused (PostgreSQL text cannot hold it)', async () => {
-    const dev = {
-      deviceId,
-      token,
-      user: org.inspectorA,
-      clock: (await enroll(db.storage, org.inspectorA)).clock,
-      nextSeq: 1,
-    };
-    const m = mutation(
-      dev,
-      'enterprise',
-      'create',
-      newId(),
-      enterpriseDoc(1, { name: '企业\u0000' }),
-    );
-    const res = await client(server.url, token).post('/v1/sync/push', { deviceId, batch: [m] });
-    expect(res.status).toBe(400);
-    expect(res.body.code).toBe('BAD_REQUEST');
-    expect(res.body.details).toEqual({ reason: 'nul' });
-    // Other routes too.
-    const pull = await client(server.url, token).post('/v1/sync/pull', {
-      cursor: 0,
-      epoch: 'a\u0000',
-    });
-    expect(pull.status).toBe(400);
-    expect(pull.body.details).toEqual({ reason: 'nul' });
-  });
-
   it('unknown fields at any level', async () => {
     const dev = {
       deviceId,
@@ -346,5 +318,66 @@ describe('migrations', () => {
     ];
     await expect(migrate(db.storage, diverged)).rejects.toThrow(SchemaError);
     await expect(migrate(db.storage, MIGRATIONS.slice(0, -1))).rejects.toThrow(/高于|newer/);
+  });
+});
+
+describe('text the database cannot give back', () => {
+  it('text PostgreSQL cannot give back (U+0000, a lone surrogate): the mutation refused alone, a request anywhere else', async () => {
+    const dev = await enroll(db.storage, org.inspectorA);
+    const { deviceId, token } = dev;
+    const nul = mutation(
+      dev,
+      'enterprise',
+      'create',
+      newId(),
+      enterpriseDoc(1, { name: '企业\u0000' }),
+    );
+    const lone = mutation(
+      dev,
+      'enterprise',
+      'create',
+      newId(),
+      enterpriseDoc(2, { name: '\udfff企业' }),
+    );
+    const good = mutation(dev, 'enterprise', 'create', newId(), enterpriseDoc(3));
+    const api = client(server.url, token);
+    const res = await api.post<{
+      results: { status: string; reason?: string; message?: string }[];
+    }>('/v1/sync/push', { deviceId, batch: [nul, lone, good] });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r) => [r.status, r.reason])).toEqual([
+      ['rejected', 'unstorableText'],
+      ['rejected', 'unstorableText'],
+      ['applied', undefined],
+    ]);
+    expect(res.body.results[0]?.message).toMatch(/无法保存的字符/);
+    // Nothing of the refused ones stored; every document still reads as JSON, keys and all.
+    const { rows } = await db.storage.query<{ id: string; name: string }>(
+      `SELECT id, doc::json ->> 'name' AS name FROM entities WHERE entity = 'enterprise'`,
+    );
+    expect(rows.map((r) => r.id)).toContain(good.entityId);
+    expect(rows.map((r) => r.id)).not.toContain(nul.entityId);
+    expect(rows.map((r) => r.id)).not.toContain(lone.entityId);
+    const logged = await db.storage.query<{ changes: unknown }>(
+      `SELECT changes FROM mutations WHERE device_id = $1 ORDER BY seq`,
+      [deviceId],
+    );
+    expect(logged.rows.map((r) => r.changes).slice(0, 2)).toEqual([{}, {}]);
+    expect((await api.post('/v1/sync/pull', { cursor: 0 })).status).toBe(200);
+    // Outside a mutation's changes (the request's own fields, other routes): a 400.
+    const envelope = await api.post('/v1/sync/push', {
+      deviceId,
+      epoch: 'e\ud800',
+      batch: [mutation(dev, 'enterprise', 'create', newId(), enterpriseDoc(4))],
+    });
+    expect(envelope.status).toBe(400);
+    expect(envelope.body.details).toEqual({ reason: 'unstorableText' });
+    const pull = await api.post('/v1/sync/pull', { cursor: 0, epoch: 'a\u0000' });
+    expect(pull.status).toBe(400);
+    expect(pull.body.details).toEqual({ reason: 'unstorableText' });
+    const after = await db.storage.query('SELECT 1 FROM mutations WHERE device_id = $1', [
+      deviceId,
+    ]);
+    expect(after.rows).toHaveLength(3);
   });
 });

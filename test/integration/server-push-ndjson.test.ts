@@ -116,16 +116,30 @@ describe('NDJSON push bodies', () => {
     expect(r.body.code).toBe('BAD_REQUEST');
   });
 
-  it('refuses an empty body, prototype poisoning and U+0000 as a JSON body is refused', () => {
+  it('refuses an empty body and prototype poisoning as a JSON body is refused', () => {
     expect(refusal(() => readPushBody(lines(''), limits, 'ndjson')).status).toBe(400);
     const poisoned = `{"deviceId":"${deviceId}"}\n{"seq":1,"__proto__":{"x":1}}`;
     expect(refusal(() => readPushBody(lines(poisoned), limits, 'ndjson')).body.code).toBe(
       'BAD_REQUEST',
     );
+  });
+
+  it('refuses a mutation with U+0000 or a lone surrogate alone, as a JSON body does', () => {
     const req = request();
     (req.batch[1] as Mutation).changes = { data: { basic: { purpose: 'a\u0000b' } } };
-    const r = refusal(() => readPushBody(lines(encodePushBody(req)), limits, 'ndjson'));
-    expect(r.body.details).toEqual({ reason: 'nul' });
+    (req.batch[2] as Mutation).changes = { data: { sample: { name: '\udbff样品' } } };
+    const fromLines = readPushBody(lines(encodePushBody(req)), limits, 'ndjson');
+    expect(fromLines).toEqual(readPushBody(json(req), limits));
+    expect(fromLines.prepared.slice(1)).toEqual([
+      { reject: 'unstorableText' },
+      { reject: 'unstorableText' },
+    ]);
+    expect(fromLines.request.batch.map((m) => m.seq)).toEqual([1, 2, 3]);
+    // In the envelope line: the request.
+    const r = refusal(() =>
+      readPushBody(lines(encodePushBody({ ...request(), epoch: '\u0000' })), limits, 'ndjson'),
+    );
+    expect(r).toMatchObject({ status: 400, body: { details: { reason: 'unstorableText' } } });
   });
 
   it.each([

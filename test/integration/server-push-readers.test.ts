@@ -120,17 +120,31 @@ describe('reading push requests in worker threads', () => {
     expect(pool.reads.worker).toBe(2);
   });
 
-  it('refuses U+0000 anywhere, but not a backslash followed by u0000 typed as text', async () => {
-    const nul = goodBatch();
-    (nul.batch[3]?.changes as Record<string, unknown>).name = '企业\u0000';
-    expect(await refusal(pool.read(body(nul)))).toMatchObject({
+  it('refuses a mutation carrying U+0000 or a lone surrogate alone, but not a backslash followed by u0000 typed as text', async () => {
+    const bad = goodBatch();
+    (bad.batch[3]?.changes as Record<string, unknown>).name = '企业\u0000';
+    (
+      bad.batch[1]?.changes as { data: { basic: Record<string, unknown> } }
+    ).data.basic.recordNumber = 'X-\ud800';
+    const read = await pool.read(body(bad));
+    expect(read.request.batch).toHaveLength(bad.batch.length);
+    expect(read.prepared[3]).toEqual({ reject: 'unstorableText' });
+    expect(read.prepared[1]).toEqual({ reject: 'unstorableText' });
+    // Nothing of what was refused goes further; the others are read as usual.
+    expect(read.request.batch[3]?.changes).toEqual({});
+    expect(read.request.batch.map((m) => m.entityId)).toEqual(bad.batch.map((m) => m.entityId));
+    expect(read.prepared[0]).toHaveProperty('sameAsSent', true);
+    expect(read.prepared[2]).toMatchObject({ reject: 'validation' });
+    // Outside the mutations, the whole request is refused.
+    expect(await refusal(pool.read(body({ ...goodBatch(), epoch: 'e\udc00' })))).toMatchObject({
       status: 400,
-      body: { code: 'BAD_REQUEST', details: { reason: 'nul' } },
+      body: { code: 'BAD_REQUEST', details: { reason: 'unstorableText' } },
     });
     const typed = goodBatch();
-    (typed.batch[3]?.changes as Record<string, unknown>).name = '企业\\u0000';
+    (typed.batch[3]?.changes as Record<string, unknown>).name = '企业\\u0000\ud83d\ude00';
     const input = await pool.read(body(typed));
-    expect(input.request.batch[3]?.changes).toMatchObject({ name: '企业\\u0000' });
+    expect(input.request.batch[3]?.changes).toMatchObject({ name: '企业\\u0000😀' });
+    expect(input.prepared[3]).not.toEqual({ reject: 'unstorableText' });
   });
 
   it('with no workers, reads inline', async () => {
