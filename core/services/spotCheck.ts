@@ -134,14 +134,38 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput): Result<Sp
     };
     ctx.store.spotChecks.update(next, current);
     appendAudit(ctx, actor, 'spotCheck', next.id, 'update', changes, at);
-    ctx.store.outbox.append({
-      entity: 'spotCheck',
-      entityId: next.id,
-      op: 'update',
-      changes: changedPaths(current.data as unknown as Doc, data as unknown as Doc, 'data'),
-    });
+    ctx.store.outbox.append(
+      createRefused(ctx, next.id)
+        ? // The server never took this draft: saved again (e.g. after fixing what it refused),
+          // it goes as a new create of the whole draft, not as changes to a record it lacks.
+          {
+            entity: 'spotCheck',
+            entityId: next.id,
+            op: 'create',
+            changes: { data: structuredClone(data) },
+          }
+        : {
+            entity: 'spotCheck',
+            entityId: next.id,
+            op: 'update',
+            changes: changedPaths(current.data as unknown as Doc, data as unknown as Doc, 'data'),
+          },
+    );
     return ok(next);
   });
+}
+
+/**
+ * The draft's create was refused by the server (quarantined) and nothing since can bring it
+ * there: the server has no copy, and no create of it waits in the outbox.
+ */
+function createRefused(ctx: ServiceContext, id: string): boolean {
+  const { store } = ctx;
+  return (
+    store.entitySync.serverSeq('spotCheck', id) === null &&
+    store.quarantine.hasRefusedCreate('spotCheck', id) &&
+    !store.outbox.pendingFor('spotCheck', id).some((e) => e.op === 'create')
+  );
 }
 
 export function getSpotCheck(ctx: ServiceContext, id: string): Result<SpotCheckWithHistory> {

@@ -74,6 +74,17 @@ export class QuarantineRepository {
     );
   }
 
+  /** Whether the server refused this entity's create (so it has no copy of it, unless resent). */
+  hasRefusedCreate(entity: string, entityId: string): boolean {
+    return (
+      this.db
+        .prepare(
+          "SELECT 1 FROM sync_quarantine WHERE entity = ? AND entity_id = ? AND op = 'create' LIMIT 1",
+        )
+        .get(entity, entityId) !== undefined
+    );
+  }
+
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM sync_quarantine').get() as { n: number }).n;
   }

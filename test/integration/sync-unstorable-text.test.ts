@@ -4,6 +4,7 @@
  * (`unstorableText`), the device keeps it whole in its quarantine with a Chinese reason, and the
  * mutations around it go through; the server's documents all stay readable.
  */
+import type { SpotCheckData } from '../../shared/schemas/spotCheck';
 import { completeData } from './core-fixtures';
 import {
   enrollAndLogin,
@@ -85,4 +86,59 @@ it('a change with U+0000 or a lone surrogate is quarantined alone; the rest sync
   // scope on the server) works.
   await c.round();
   expect(await c.ok('sync.status', {})).toMatchObject({ pendingMutations: 0, lastError: null });
+});
+
+it('saved again once fixed, both reach the server: the refused create as a new create', async () => {
+  const [lone, edited] = (
+    c.db.prepare('SELECT entity_id FROM sync_quarantine ORDER BY seq').all() as {
+      entity_id: string;
+    }[]
+  ).map((r) => r.entity_id);
+  for (const [id, fix] of [
+    [lone, (d: SpotCheckData) => (d.sample.name = '复混肥料')],
+    [edited, (d: SpotCheckData) => (d.sample.remarks = '封样完好')],
+  ] as const) {
+    const { record } = await c.ok('spotCheck.get', { id: id as string });
+    const data = structuredClone(record.data);
+    fix(data);
+    await c.ok('spotCheck.saveDraft', {
+      id: id as string,
+      expectedRevision: record.revision,
+      data,
+    });
+  }
+  const ops = c.db
+    .prepare("SELECT entity_id, op FROM outbox WHERE state = 'pending' ORDER BY seq")
+    .all();
+  expect(ops).toEqual([
+    { entity_id: lone, op: 'create' },
+    { entity_id: edited, op: 'update' },
+  ]);
+
+  await c.round();
+
+  expect(await c.ok('sync.status', {})).toMatchObject({ pendingMutations: 0, lastError: null });
+  const onServer = await serverDocs(env.storage, 'spotCheck');
+  const sample = (id: string | undefined) =>
+    (onServer.get(id as string) as { data: SpotCheckData } | undefined)?.data.sample;
+  expect(sample(lone)?.name).toBe('复混肥料');
+  expect(sample(edited)?.remarks).toBe('封样完好');
+  // Saved again after it reached the server: an ordinary update.
+  const { record } = await c.ok('spotCheck.get', { id: lone as string });
+  const data = structuredClone(record.data);
+  data.sample.batchNumber = 'B-2';
+  await c.ok('spotCheck.saveDraft', {
+    id: lone as string,
+    expectedRevision: record.revision,
+    data,
+  });
+  expect(c.db.prepare("SELECT op FROM outbox WHERE state = 'pending'").all()).toEqual([
+    { op: 'update' },
+  ]);
+  await c.round();
+  expect(sample(lone)).toBeDefined();
+  expect(
+    ((await serverDocs(env.storage, 'spotCheck')).get(lone as string) as { data: SpotCheckData })
+      .data.sample.batchNumber,
+  ).toBe('B-2');
 });
