@@ -156,16 +156,15 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput): Result<Sp
 }
 
 /**
- * The draft's create was refused by the server (quarantined) and nothing since can bring it
- * there: the server has no copy, and no create of it waits in the outbox.
+ * The server refused the draft's create for what it carried (quarantined) and no create of it
+ * since was written (sent or not, applied or not): so the server has no copy, and nothing on its
+ * way will give it one.
  */
 function createRefused(ctx: ServiceContext, id: string): boolean {
   const { store } = ctx;
-  return (
-    store.entitySync.serverSeq('spotCheck', id) === null &&
-    store.quarantine.hasRefusedCreate('spotCheck', id) &&
-    !store.outbox.pendingFor('spotCheck', id).some((e) => e.op === 'create')
-  );
+  if (store.entitySync.serverSeq('spotCheck', id) !== null) return false;
+  const refused = store.quarantine.lastRefusedCreate('spotCheck', id);
+  return refused !== null && !store.outbox.hasCreateAfter('spotCheck', id, refused);
 }
 
 export function getSpotCheck(ctx: ServiceContext, id: string): Result<SpotCheckWithHistory> {

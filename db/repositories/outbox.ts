@@ -134,6 +134,17 @@ export class OutboxRepository {
     return (this.pendingStmt.all(fromSeq, limit) as Row[]).map(toEntry);
   }
 
+  /** Whether a create of this entity was written after `seq`, whatever became of it. */
+  hasCreateAfter(entity: string, entityId: string, seq: number): boolean {
+    return (
+      this.db
+        .prepare(
+          "SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? AND op = 'create' AND seq > ? LIMIT 1",
+        )
+        .get(entity, entityId, seq) !== undefined
+    );
+  }
+
   pendingFor(entity: string, entityId: string): OutboxEntry[] {
     return (this.entityPendingStmt.all(entity, entityId) as Row[]).map(toEntry);
   }

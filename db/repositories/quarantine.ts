@@ -74,15 +74,18 @@ export class QuarantineRepository {
     );
   }
 
-  /** Whether the server refused this entity's create (so it has no copy of it, unless resent). */
-  hasRefusedCreate(entity: string, entityId: string): boolean {
-    return (
-      this.db
-        .prepare(
-          "SELECT 1 FROM sync_quarantine WHERE entity = ? AND entity_id = ? AND op = 'create' LIMIT 1",
-        )
-        .get(entity, entityId) !== undefined
-    );
+  /**
+   * The seq of the last create of this entity the server refused for what it carried (not
+   * `alreadyExists`: then the server has a copy), or null.
+   */
+  lastRefusedCreate(entity: string, entityId: string): number | null {
+    const row = this.db
+      .prepare(
+        `SELECT max(seq) AS seq FROM sync_quarantine
+         WHERE entity = ? AND entity_id = ? AND op = 'create' AND reason <> 'alreadyExists'`,
+      )
+      .get(entity, entityId) as { seq: number | null };
+    return row.seq;
   }
 
   count(): number {

@@ -155,7 +155,9 @@ async function applyBatch(
         createsAreNew &&
         m.op === 'create' &&
         result.status === 'rejected' &&
-        result.reason !== 'alreadyExists'
+        result.reason !== 'alreadyExists' &&
+        // Refused as it was read, before its entity was looked at: an existing one changes nothing.
+        result.reason !== 'unstorableText'
       )
         unproven.push({ entity: m.entity, id: m.entityId });
       log.add(m, result);

@@ -1,8 +1,10 @@
 /**
  * Text the server's database cannot give back (U+0000, a lone surrogate: pasted from some
- * programs) does not stop a device's sync: the server refuses the mutation carrying it alone
- * (`unstorableText`), the device keeps it whole in its quarantine with a Chinese reason, and the
- * mutations around it go through; the server's documents all stay readable.
+ * programs). The app replaces it with U+FFFD at its door, so its records, sync and audit upload
+ * never carry it. A mutation that does carry it (written by an older build, still in an outbox)
+ * does not stop the device's sync: the server refuses it alone (`unstorableText`), the device
+ * keeps it whole in its quarantine with a Chinese reason, the mutations around it go through,
+ * and saving the record again sends it whole.
  */
 import type { SpotCheckData } from '../../shared/schemas/spotCheck';
 import { completeData } from './core-fixtures';
@@ -37,23 +39,58 @@ afterAll(async () => {
   await env?.close();
 });
 
-it('a change with U+0000 or a lone surrogate is quarantined alone; the rest syncs', async () => {
+/** Rewrites the pending mutation of a record in the outbox, as an older build could have written it. */
+function taint(client: SyncClient, id: string, change: (changes: Record<string, unknown>) => void) {
+  const row = client.db
+    .prepare("SELECT seq, changes FROM outbox WHERE state = 'pending' AND entity_id = ?")
+    .get(id) as { seq: number; changes: string };
+  const changes = JSON.parse(row.changes) as Record<string, unknown>;
+  change(changes);
+  client.db
+    .prepare('UPDATE outbox SET changes = ? WHERE seq = ?')
+    .run(JSON.stringify(changes), row.seq);
+}
+
+async function saveDraft(client: SyncClient, id: string, fix: (d: SpotCheckData) => void) {
+  const { record } = await client.ok('spotCheck.get', { id });
+  const data = structuredClone(record.data);
+  fix(data);
+  await client.ok('spotCheck.saveDraft', { id, expectedRevision: record.revision, data });
+}
+
+const sampleOnServer = async (id: string) =>
+  ((await serverDocs(env.storage, 'spotCheck')).get(id) as { data: SpotCheckData } | undefined)
+    ?.data.sample;
+
+it('typed or pasted, U+0000 and lone surrogates become U+FFFD in the app, and all of it syncs', async () => {
+  const rec = await c.ok('spotCheck.create', {
+    data: completeData((d) => (d.sample.name = '复混\u0000肥料\ud800')),
+  });
+  expect(rec.data.sample.name).toBe('复混\ufffd肥料\ufffd');
+  await saveDraft(c, rec.id, (d) => (d.sample.remarks = '封样\udc00完好'));
+  await c.round();
+  const status = await c.ok('sync.status', {});
+  expect(status).toMatchObject({ pendingMutations: 0, quarantined: 0, lastError: null });
+  expect(status.auditChain?.uploadError ?? null).toBeNull();
+  expect(status.auditChain?.pendingEntries).toBe(0);
+  expect(await sampleOnServer(rec.id)).toMatchObject({
+    name: '复混\ufffd肥料\ufffd',
+    remarks: '封样\ufffd完好',
+  });
+});
+
+it('a mutation carrying it anyway is quarantined alone; the rest syncs', async () => {
   const before = await c.ok('spotCheck.create', { data: completeData() });
   const lone = await c.ok('spotCheck.create', {
-    data: completeData((d) => (d.sample.name = '复混肥料\ud800')),
+    data: completeData((d) => (d.sample.name = '复混肥料')),
   });
+  taint(c, lone.id, (ch) => ((ch as { data: SpotCheckData }).data.sample.name = '复混肥料\ud800'));
   const edited = await c.ok('spotCheck.create', {
     data: completeData((d) => (d.sample.name = '车用汽油(VI)')),
   });
   await c.round();
-  const draft = await c.ok('spotCheck.get', { id: edited.id });
-  const data = structuredClone(draft.record.data);
-  data.sample.remarks = '封样完好\u0000';
-  await c.ok('spotCheck.saveDraft', {
-    id: edited.id,
-    expectedRevision: draft.record.revision,
-    data,
-  });
+  await saveDraft(c, edited.id, (d) => (d.sample.remarks = '封样完好X'));
+  taint(c, edited.id, (ch) => (ch['data.sample.remarks'] = '封样完好\u0000'));
   const after = await c.ok('spotCheck.create', {
     data: completeData((d) => (d.sample.name = '电线电缆')),
   });
@@ -66,10 +103,10 @@ it('a change with U+0000 or a lone surrogate is quarantined alone; the rest sync
     lastError: null,
   });
   const onServer = await serverDocs(env.storage, 'spotCheck');
-  expect([...onServer.keys()].sort()).toEqual([before.id, edited.id, after.id].sort());
+  expect(onServer.has(before.id) && onServer.has(edited.id) && onServer.has(after.id)).toBe(true);
+  expect(onServer.has(lone.id)).toBe(false);
   // The edit with U+0000 did not reach the server's copy.
-  const serverEdited = onServer.get(edited.id) as { data: { sample: { remarks: string } } };
-  expect(serverEdited.data.sample.remarks).toBe(completeData().sample.remarks);
+  expect((await sampleOnServer(edited.id))?.remarks).toBe(completeData().sample.remarks);
 
   const rows = c.db.prepare('SELECT * FROM sync_quarantine ORDER BY seq').all() as QuarantineRow[];
   expect(rows.map((q) => [q.entity_id, q.op, q.reason])).toEqual([
@@ -88,29 +125,17 @@ it('a change with U+0000 or a lone surrogate is quarantined alone; the rest sync
   expect(await c.ok('sync.status', {})).toMatchObject({ pendingMutations: 0, lastError: null });
 });
 
-it('saved again once fixed, both reach the server: the refused create as a new create', async () => {
+it('saved again, both reach the server: the refused create as a new create', async () => {
   const [lone, edited] = (
     c.db.prepare('SELECT entity_id FROM sync_quarantine ORDER BY seq').all() as {
       entity_id: string;
     }[]
-  ).map((r) => r.entity_id);
-  for (const [id, fix] of [
-    [lone, (d: SpotCheckData) => (d.sample.name = '复混肥料')],
-    [edited, (d: SpotCheckData) => (d.sample.remarks = '封样完好')],
-  ] as const) {
-    const { record } = await c.ok('spotCheck.get', { id: id as string });
-    const data = structuredClone(record.data);
-    fix(data);
-    await c.ok('spotCheck.saveDraft', {
-      id: id as string,
-      expectedRevision: record.revision,
-      data,
-    });
-  }
-  const ops = c.db
-    .prepare("SELECT entity_id, op FROM outbox WHERE state = 'pending' ORDER BY seq")
-    .all();
-  expect(ops).toEqual([
+  ).map((r) => r.entity_id as string);
+  await saveDraft(c, lone as string, (d) => (d.sample.name = '复混肥料（复检）'));
+  await saveDraft(c, edited as string, (d) => (d.sample.remarks = '封样完好'));
+  expect(
+    c.db.prepare("SELECT entity_id, op FROM outbox WHERE state = 'pending' ORDER BY seq").all(),
+  ).toEqual([
     { entity_id: lone, op: 'create' },
     { entity_id: edited, op: 'update' },
   ]);
@@ -118,27 +143,51 @@ it('saved again once fixed, both reach the server: the refused create as a new c
   await c.round();
 
   expect(await c.ok('sync.status', {})).toMatchObject({ pendingMutations: 0, lastError: null });
-  const onServer = await serverDocs(env.storage, 'spotCheck');
-  const sample = (id: string | undefined) =>
-    (onServer.get(id as string) as { data: SpotCheckData } | undefined)?.data.sample;
-  expect(sample(lone)?.name).toBe('复混肥料');
-  expect(sample(edited)?.remarks).toBe('封样完好');
+  expect((await sampleOnServer(lone as string))?.name).toBe('复混肥料（复检）');
+  expect((await sampleOnServer(edited as string))?.remarks).toBe('封样完好');
   // Saved again after it reached the server: an ordinary update.
-  const { record } = await c.ok('spotCheck.get', { id: lone as string });
-  const data = structuredClone(record.data);
-  data.sample.batchNumber = 'B-2';
-  await c.ok('spotCheck.saveDraft', {
-    id: lone as string,
-    expectedRevision: record.revision,
-    data,
-  });
+  await saveDraft(c, lone as string, (d) => (d.sample.batchNumber = 'B-2'));
   expect(c.db.prepare("SELECT op FROM outbox WHERE state = 'pending'").all()).toEqual([
     { op: 'update' },
   ]);
   await c.round();
-  expect(sample(lone)).toBeDefined();
-  expect(
-    ((await serverDocs(env.storage, 'spotCheck')).get(lone as string) as { data: SpotCheckData })
-      .data.sample.batchNumber,
-  ).toBe('B-2');
+  expect((await sampleOnServer(lone as string))?.batchNumber).toBe('B-2');
+});
+
+it('saved again after the resent create was applied but before a pull: an update, not a second create', async () => {
+  let pullFails = false;
+  const d = openClient(undefined, (url, init) =>
+    pullFails && new URL(url).pathname === '/v1/sync/pull'
+      ? Promise.reject(new TypeError('fetch failed'))
+      : fetch(url, init),
+  );
+  try {
+    await enrollAndLogin(env, d, env.org.inspectorA, 'second laptop');
+    const rec = await d.ok('spotCheck.create', {
+      data: completeData((x) => (x.sample.name = '电线')),
+    });
+    taint(d, rec.id, (ch) => ((ch as { data: SpotCheckData }).data.sample.name = '\udc00电线'));
+    await d.round();
+    expect(await d.ok('sync.status', {})).toMatchObject({ quarantined: 1 });
+
+    await saveDraft(d, rec.id, (x) => (x.sample.name = '电线（复检）'));
+    pullFails = true;
+    await d.round().catch(() => undefined);
+    // Pushed and applied, not yet pulled back: the server has it now.
+    expect((await sampleOnServer(rec.id))?.name).toBe('电线（复检）');
+    await saveDraft(d, rec.id, (x) => (x.sample.batchNumber = 'B-9'));
+    expect(d.db.prepare("SELECT op FROM outbox WHERE state = 'pending'").all()).toEqual([
+      { op: 'update' },
+    ]);
+
+    pullFails = false;
+    await d.round();
+    expect(await d.ok('sync.status', {})).toMatchObject({ pendingMutations: 0, quarantined: 1 });
+    expect(await sampleOnServer(rec.id)).toMatchObject({
+      name: '电线（复检）',
+      batchNumber: 'B-9',
+    });
+  } finally {
+    await d.core.shutdown();
+  }
 });

@@ -1,9 +1,13 @@
 /**
- * Text PostgreSQL cannot give back out of a JSON document (server/validate.ts): U+0000 and lone
- * surrogates, in values and keys at any depth; the text pre-check that decides whether a parsed
- * request needs the walk at all.
+ * Text PostgreSQL cannot give back out of a JSON document (shared/sync/unstorableText.ts):
+ * U+0000 and lone surrogates, in values and keys at any depth; the text pre-check that decides
+ * whether a parsed request needs the walk at all; the app's replacement of them at its door.
  */
-import { hasUnstorableText, mayHoldUnstorableText } from '../../server/validate';
+import {
+  hasUnstorableText,
+  mayHoldUnstorableText,
+  withStorableText,
+} from '../../shared/sync/unstorableText';
 
 describe('hasUnstorableText', () => {
   it.each([
@@ -43,5 +47,35 @@ describe('mayHoldUnstorableText', () => {
       false,
     );
     expect(mayHoldUnstorableText('"\\u00e9\\u4e2d"')).toBe(false);
+  });
+});
+
+describe('withStorableText', () => {
+  it('replaces U+0000 and lone surrogates with U+FFFD in values and keys at any depth', () => {
+    const input = { a: ['x\u0000y', { '\ud800k': '\udc00合格\ud83d\ude00' }], n: 1, z: null };
+    expect(withStorableText(input)).toEqual({
+      a: ['x\ufffdy', { '\ufffdk': '\ufffd合格😀' }],
+      n: 1,
+      z: null,
+    });
+    // A copy: what was passed in is left as it was.
+    expect(input.a[0]).toBe('x\u0000y');
+  });
+
+  it('gives back the very value when there is nothing to replace', () => {
+    const input = { a: ['合格😀'], b: { c: '\\u0000' } };
+    expect(withStorableText(input)).toBe(input);
+  });
+
+  it('rewrites objects made in another realm (structuredClone), not bytes, dates or class instances', () => {
+    const bytes = new Uint8Array([0, 1, 2]);
+    const at = new Date(0);
+    const cloned = structuredClone({ s: 'a\u0000' });
+    const out = withStorableText({ cloned, bytes, at, list: [cloned] });
+    expect(out.cloned).toEqual({ s: 'a\ufffd' });
+    expect(out.list[0]).toEqual({ s: 'a\ufffd' });
+    expect(out.bytes).toBe(bytes);
+    expect(out.at).toBe(at);
+    expect(hasUnstorableText(bytes)).toBe(false);
   });
 });
