@@ -127,7 +127,7 @@ function readLines(bytes: Buffer, limits: PushInputLimits): PushInput {
   const line = (i: number): unknown => parseJsonText(text(i), `line ${i + 1}: `);
   const whole = () => prepareAll(validated(wholeRequest(line, ends.length)), true);
   const first = text(0);
-  const envelope = PushEnvelopeSchema.safeParse(envelopeOf(line(0)));
+  const envelope = PushEnvelopeSchema.safeParse(envelopeOf(parseJsonText(first, 'line 1: ')));
   if (envelope.success && mayHoldUnstorableText(first) && hasUnstorableText(envelope.data))
     throw unstorableRefusal();
   const batch: Mutation[] = [];
