@@ -7,7 +7,8 @@ import type {
 } from '../../shared/schemas/enterprise';
 import type { EnterpriseListQuery, EnterpriseSummary, Page } from '../../shared/schemas/lists';
 import { diff } from '../audit/diff';
-import { changedPaths } from '../sync/changes';
+import { changedPaths, withHeldFields } from '../sync/changes';
+import type { Doc } from '../../shared/sync/paths';
 import {
   appendAudit,
   inTransaction,
@@ -77,7 +78,13 @@ export function updateEnterprise(ctx: ServiceContext, input: EnterpriseUpdate): 
       entity: 'enterprise',
       entityId: next.id,
       op: 'update',
-      changes: changedPaths(inputOf(current), input.values),
+      changes: withHeldFields(
+        ctx.store,
+        'enterprise',
+        next.id,
+        changedPaths(inputOf(current), input.values),
+        inputOf(next) as unknown as Doc,
+      ),
     });
     return ok(next);
   });

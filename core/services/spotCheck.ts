@@ -17,7 +17,7 @@ import {
   type SpotCheckSubmitSchema,
 } from '../../shared/schemas/spotCheck';
 import { diff } from '../audit/diff';
-import { changedPaths } from '../sync/changes';
+import { changedPaths, withHeldFields } from '../sync/changes';
 import type { Doc } from '../../shared/sync/paths';
 import { currentActor, permissionFailure, type CaseActor } from './cases/actor';
 import { appendAudit, inTransaction, isFailure, newId, type ServiceContext } from './context';
@@ -148,11 +148,22 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput): Result<Sp
             entity: 'spotCheck',
             entityId: next.id,
             op: 'update',
-            changes: changedPaths(current.data as unknown as Doc, data as unknown as Doc, 'data'),
+            changes: dataChanges(ctx, next.id, current.data, data),
           },
     );
     return ok(next);
   });
+}
+
+/** What a save of the draft's data sends: the fields it changed, and those a refusal holds. */
+function dataChanges(
+  ctx: ServiceContext,
+  id: string,
+  before: SpotCheckData,
+  after: SpotCheckData,
+): Record<string, unknown> {
+  const changed = changedPaths(before as unknown as Doc, after as unknown as Doc, 'data');
+  return withHeldFields(ctx.store, 'spotCheck', id, changed, after as unknown as Doc, 'data');
 }
 
 /**
@@ -207,12 +218,13 @@ export function submitSpotCheck(ctx: ServiceContext, input: SubmitInput): Result
     ];
     appendAudit(ctx, actor, 'spotCheck', next.id, 'submit', changes, at);
     // The server runs its own state machine on `submit`; the changes are what validation
-    // normalized (trimmed text, upper-cased codes), usually nothing.
+    // normalized (trimmed text, upper-cased codes), usually nothing, and any field a refused
+    // save still holds here (the submitted record must carry what the inspector typed).
     ctx.store.outbox.append({
       entity: 'spotCheck',
       entityId: next.id,
       op: 'submit',
-      changes: changedPaths(current.data as unknown as Doc, data as unknown as Doc, 'data'),
+      changes: dataChanges(ctx, next.id, current.data, data),
     });
     return ok(next);
   });

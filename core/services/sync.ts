@@ -61,6 +61,7 @@ export function syncQuarantine(ctx: SyncServiceContext): Result<QuarantinedChang
       message: q.message,
       ...(q.fieldErrors ? { fieldErrors: q.fieldErrors } : {}),
       at: q.at,
+      ...(q.resolvedAt ? { resolvedAt: q.resolvedAt } : {}),
     })),
   );
 }

@@ -3,7 +3,9 @@
  * server/sync/entities/*). Arrays are one field there (their items have no identity to merge
  * by), so a change inside `samplers` sends the whole list.
  */
+import type { Store } from '../../db/store';
 import { changedLeaves, cloneJson, getPath, type Doc } from '../../shared/sync/paths';
+import { withStorableText } from '../../shared/sync/unstorableText';
 
 /** `{path: newValue}` for every leaf that differs, under `prefix` (e.g. `data`). */
 export function changedPaths(before: Doc, after: Doc, prefix = ''): Record<string, unknown> {
@@ -11,6 +13,41 @@ export function changedPaths(before: Doc, after: Doc, prefix = ''): Record<strin
   for (const path of changedLeaves(before, after)) {
     const value = getPath(after, path);
     out[prefix ? `${prefix}.${path}` : path] = value === undefined ? null : cloneJson(value);
+  }
+  return out;
+}
+
+/**
+ * `changes` plus the value now of every field a refused update of the record still holds on
+ * the device (QuarantineRepository.heldPaths), so saving the record sends those again: once they
+ * fit, the server has what the inspector typed. `after` is the document the paths are read in,
+ * under `prefix` as for changedPaths. Text the server cannot store goes as U+FFFD (an older
+ * build may have kept it), or the field would be refused on every save.
+ */
+export function withHeldFields(
+  store: Store,
+  entity: string,
+  entityId: string,
+  changes: Record<string, unknown>,
+  after: Doc,
+  prefix = '',
+): Record<string, unknown> {
+  const out = { ...changes };
+  const overlaps = (path: string) =>
+    Object.keys(out).some(
+      (k) => k === path || k.startsWith(`${path}.`) || path.startsWith(`${k}.`),
+    );
+  for (const path of store.quarantine.heldPaths(entity, entityId)) {
+    // A field this save sends anyway (or one inside or around it) goes with its value now.
+    if (overlaps(path)) continue;
+    const inner = prefix
+      ? path.startsWith(`${prefix}.`)
+        ? path.slice(prefix.length + 1)
+        : null
+      : path;
+    if (inner === null) continue;
+    const value = getPath(after, inner);
+    out[path] = value === undefined ? null : withStorableText(cloneJson(value));
   }
   return out;
 }

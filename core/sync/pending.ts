@@ -1,5 +1,7 @@
 /**
- * Which fields of an entity have local changes not yet taken by the server. A received row
+ * Which fields of an entity have local changes not yet taken by the server (pending in the
+ * outbox, or held after a refusal the inspector is to fix: shared/sync/errors.ts
+ * KEPT_ON_DEVICE_REASONS). A received row
  * keeps the local values of exactly those fields (rebase): the server's values win everywhere
  * else, and the local ones are still on their way up (where the server decides conflicts).
  */
@@ -36,6 +38,8 @@ export function pendingFields(store: Store, entity: string, entityId: string): P
     }
     out.paths.push(...Object.keys(m.changes));
   }
+  // Refused for what the device's own text carried: kept here until sent again and taken.
+  out.paths.push(...store.quarantine.heldPaths(entity, entityId));
   return out;
 }
 

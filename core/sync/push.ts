@@ -218,6 +218,8 @@ function recordResults(rc: RoundContext, batch: OutboxEntry[], res: PushResponse
     }
     if (r.status === 'applied') {
       store.outbox.setState(e.seq, 'done');
+      // What the server refused before may have reached it now (sent again when saved).
+      store.quarantine.resolveSent(e.entity, e.entityId, e, at);
       continue;
     }
     repair.push({ entity: e.entity, id: e.entityId });

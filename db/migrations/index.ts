@@ -6,6 +6,7 @@ import { m004Cases } from './004_cases';
 import { m005AuditChain } from './005_audit_chain';
 import { m006PrintLog } from './006_print_log';
 import { m007NumbersAndCaseAttachments } from './007_numbers_and_case_attachments';
+import { m008QuarantineResolved } from './008_quarantine_resolved';
 
 /** Every migration this build knows, in order. Append only; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m005AuditChain,
   m006PrintLog,
   m007NumbersAndCaseAttachments,
+  m008QuarantineResolved,
 ];
 
 export type { Migration } from './types';

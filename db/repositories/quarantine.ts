@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { MessageRef } from '../../shared/api/result';
+import { KEPT_ON_DEVICE_REASONS } from '../../shared/sync/errors';
+
+/** SQL list of KEPT_ON_DEVICE_REASONS (fixed identifiers, not input). */
+const KEPT = KEPT_ON_DEVICE_REASONS.map((r) => `'${r}'`).join(', ');
 
 export interface QuarantineEntry {
   mutationId: string;
@@ -13,6 +17,8 @@ export interface QuarantineEntry {
   fieldErrors?: Record<string, MessageRef>;
   details?: Record<string, unknown>;
   at: string;
+  /** A refused create: when a later create of the same record reached the server. */
+  resolvedAt?: string;
 }
 
 interface Row {
@@ -27,6 +33,7 @@ interface Row {
   field_errors: string | null;
   details: string | null;
   at: string;
+  resolved_at: string | null;
 }
 
 /** Mutations the server refused, kept whole with the reason, for a person to act on. */
@@ -70,25 +77,88 @@ export class QuarantineRepository {
           : {}),
         ...(r.details ? { details: JSON.parse(r.details) as Record<string, unknown> } : {}),
         at: r.at,
+        ...(r.resolved_at ? { resolvedAt: r.resolved_at } : {}),
       }),
     );
   }
 
   /**
    * The seq of the last create of this entity the server refused for what it carried (not
-   * `alreadyExists`: then the server has a copy), or null.
+   * `alreadyExists`: then the server has a copy) and not resolved since, or null.
    */
   lastRefusedCreate(entity: string, entityId: string): number | null {
     const row = this.db
       .prepare(
         `SELECT max(seq) AS seq FROM sync_quarantine
-         WHERE entity = ? AND entity_id = ? AND op = 'create' AND reason <> 'alreadyExists'`,
+         WHERE entity = ? AND entity_id = ? AND op = 'create' AND reason <> 'alreadyExists'
+           AND resolved_at IS NULL`,
       )
       .get(entity, entityId) as { seq: number | null };
     return row.seq;
   }
 
+  /**
+   * Fields of the record that refused updates still hold on the device (KEPT_ON_DEVICE_REASONS,
+   * not resolved): the record keeps its values of them, and saving it sends them again.
+   */
+  heldPaths(entity: string, entityId: string): string[] {
+    const rows = this.db
+      .prepare(
+        `SELECT changes FROM sync_quarantine
+         WHERE entity = ? AND entity_id = ? AND op IN ('update', 'submit')
+           AND reason IN (${KEPT}) AND resolved_at IS NULL ORDER BY seq`,
+      )
+      .all(entity, entityId) as { changes: string }[];
+    const paths = new Set<string>();
+    for (const r of rows)
+      for (const p of Object.keys(JSON.parse(r.changes) as object)) paths.add(p);
+    return [...paths];
+  }
+
+  /**
+   * A mutation of the record reached the server: what it carried resolves the refusals it makes
+   * good (kept, no longer counted). A create resolves refused creates (not `alreadyExists`) and
+   * held updates: the server has the whole record now. An update or submit resolves each held
+   * update whose every field it sent. Returns how many were resolved.
+   */
+  resolveSent(
+    entity: string,
+    entityId: string,
+    sent: { op: string; changes: Record<string, unknown> },
+    at: string,
+  ): number {
+    const open = this.db
+      .prepare(
+        `SELECT mutation_id, op, reason, changes FROM sync_quarantine
+         WHERE entity = ? AND entity_id = ? AND resolved_at IS NULL`,
+      )
+      .all(entity, entityId) as Pick<Row, 'mutation_id' | 'op' | 'reason' | 'changes'>[];
+    const whole = sent.op === 'create';
+    const covered = (path: string) =>
+      Object.hasOwn(sent.changes, path) ||
+      Object.keys(sent.changes).some((k) => path.startsWith(`${k}.`));
+    const done = open.filter((q) => {
+      if (q.op === 'create') return whole && q.reason !== 'alreadyExists';
+      if (
+        (q.op !== 'update' && q.op !== 'submit') ||
+        !KEPT_ON_DEVICE_REASONS.includes(q.reason as never)
+      )
+        return false;
+      return whole || Object.keys(JSON.parse(q.changes) as object).every(covered);
+    });
+    const mark = this.db.prepare(
+      'UPDATE sync_quarantine SET resolved_at = ? WHERE mutation_id = ?',
+    );
+    for (const q of done) mark.run(at, q.mutation_id);
+    return done.length;
+  }
+
+  /** Entries still to act on (resolved ones are history). */
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM sync_quarantine').get() as { n: number }).n;
+    return (
+      this.db
+        .prepare('SELECT count(*) AS n FROM sync_quarantine WHERE resolved_at IS NULL')
+        .get() as { n: number }
+    ).n;
   }
 }

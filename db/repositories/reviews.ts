@@ -90,7 +90,7 @@ export class ReviewRepository {
       .prepare(
         `SELECT r.*, q.message AS refusal FROM reviews r
          JOIN sync_quarantine q ON q.entity = 'review' AND q.entity_id = r.id
-         WHERE r.outcome IS NULL ORDER BY r.seq`,
+         WHERE r.outcome IS NULL AND q.resolved_at IS NULL ORDER BY r.seq`,
       )
       .all() as (ReviewRow & { refusal: string })[];
     return rows.map((r) => ({ review: toRecord(r), message: r.refusal }));

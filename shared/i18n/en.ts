@@ -390,6 +390,8 @@ export const en: Messages = {
     quarantineEmpty: 'No refused changes.',
     quarantineHint:
       'The server did not accept these changes. They are kept here and do not block other changes. Fix the records as the reasons say.',
+    quarantineResolved: 'Sent again',
+    quarantineResolvedAt: 'Saved again, it was sent; the server accepted it at {{at}}.',
     openRecord: 'Open record',
     conflictsTitle: 'Conflicts',
     conflictsEmpty: 'No conflicts to resolve.',

@@ -379,6 +379,8 @@ export const zhCN = {
     quarantineTitle: '被服务器拒绝的修改',
     quarantineEmpty: '没有被拒绝的修改。',
     quarantineHint: '这些修改未被服务器接受，仍保留在本机，不影响其他修改上传。请按原因修改记录。',
+    quarantineResolved: '已重新上传',
+    quarantineResolvedAt: '记录再次保存后已上传，服务器于 {{at}} 接收。',
     openRecord: '打开记录',
     conflictsTitle: '冲突',
     conflictsEmpty: '没有需要处理的冲突。',

@@ -102,6 +102,8 @@ export interface QuarantinedChange {
   message: string;
   fieldErrors?: Record<string, MessageRef>;
   at: string;
+  /** A refused create: when the record, saved again, reached the server whole. */
+  resolvedAt?: string;
 }
 
 export interface FieldConflictItem {

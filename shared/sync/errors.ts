@@ -101,6 +101,19 @@ export const REJECT_REASONS = [
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
+/**
+ * Refusals of what the device's own text carried, which the inspector fixes by editing the
+ * record (shorter text, other characters, a valid value). The device keeps the refused values in
+ * the record instead of taking the server's back, and the next save of the record sends them
+ * again (core/sync/changes.ts withHeldFields). Other refusals are the server's state winning
+ * (locked, out of scope, changed by someone else): the record takes the server's values.
+ */
+export const KEPT_ON_DEVICE_REASONS: readonly RejectReason[] = [
+  'validation',
+  'tooLarge',
+  'unstorableText',
+];
+
 export const REJECT_MESSAGES: Record<RejectReason, string> = {
   validation: '内容不符合要求，未保存。请按提示修改。',
   notFound: '服务器上没有这条记录。',

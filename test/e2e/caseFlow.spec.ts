@@ -6,15 +6,9 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { RunningHost } from './fixtures/browserHost';
-import {
-  freePort,
-  seedServer,
-  startCentralServer,
-  type RunningServer,
-} from './fixtures/centralServer';
+import { freePort, seedServer, startCentralServer } from './fixtures/centralServer';
+import { scratch } from './fixtures/scratch';
 import { enrollAndLogIn, openSyncingApp } from './flows/connectedApp';
 import { drawSignature, expectSignatureImage } from './flows/signatures';
 import {
@@ -42,22 +36,7 @@ const LONG_ANSWER =
 /** A day `n` days before today, as a date field takes it. */
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-const dirs: string[] = [];
-const hosts: RunningHost[] = [];
-let server: RunningServer | undefined;
-
-const tempDir = (name: string) => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), `fieldcheck-${name}-`));
-  dirs.push(d);
-  return d;
-};
-
-test.afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.stop()));
-  await server?.stop();
-  server = undefined;
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const { tempDir, keep } = scratch();
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SCREENSHOTS, `e2e-case-${name}.png`) });
@@ -88,12 +67,12 @@ async function twoLaptops(browser: Browser): Promise<{ inspector: Page; supervis
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const serverDir = tempDir('server');
   const org = seedServer(serverDir);
-  server = await startCentralServer(serverDir, await freePort());
+  const server = keep(await startCentralServer(serverDir, await freePort()));
   const inspector = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  hosts.push(await openSyncingApp(inspector, tempDir('inspector')));
+  keep(await openSyncingApp(inspector, tempDir('inspector')));
   await enrollAndLogIn(inspector, server.url, org.inspector, org.password);
   const supervisor = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  hosts.push(await openSyncingApp(supervisor, tempDir('supervisor')));
+  keep(await openSyncingApp(supervisor, tempDir('supervisor')));
   await enrollAndLogIn(supervisor, server.url, org.supervisor, org.password);
   return { inspector, supervisor };
 }

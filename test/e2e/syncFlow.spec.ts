@@ -5,16 +5,10 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { startBrowserHostProcess, type RunningHost } from './fixtures/browserHost';
-import {
-  freePort,
-  seedServer,
-  startCentralServer,
-  type RunningServer,
-  type SeededOrg,
-} from './fixtures/centralServer';
+import { startBrowserHostProcess } from './fixtures/browserHost';
+import { freePort, seedServer, startCentralServer, type SeededOrg } from './fixtures/centralServer';
+import { scratch } from './fixtures/scratch';
 import { field, waitSaved } from './flows/foundationFlow';
 
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'test-output', 'screenshots');
@@ -26,29 +20,15 @@ const JPEG_1PX = Buffer.from(
   'base64',
 );
 
-const dirs: string[] = [];
-const hosts: RunningHost[] = [];
-let server: RunningServer | undefined;
-
-const tempDir = (name: string) => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), `fieldcheck-${name}-`));
-  dirs.push(d);
-  return d;
-};
-
-test.afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.stop()));
-  await server?.stop();
-  server = undefined;
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const { tempDir, keep } = scratch();
 
 async function openApp(page: Page, dataDir: string): Promise<void> {
   // Short rounds so "syncs by itself" happens within the test's patience.
-  const host = await startBrowserHostProcess(dataDir, {
-    env: { FIELDCHECK_SYNC_INTERVAL_MS: '2000' },
-  });
-  hosts.push(host);
+  const host = keep(
+    await startBrowserHostProcess(dataDir, {
+      env: { FIELDCHECK_SYNC_INTERVAL_MS: '2000' },
+    }),
+  );
   await page.goto(host.url);
 }
 
@@ -77,7 +57,7 @@ test('a record with a photo made offline reaches the supervisor once the server 
   const serverDir = tempDir('server');
   const org = seedServer(serverDir);
   const port = await freePort();
-  server = await startCentralServer(serverDir, port);
+  let server = keep(await startCentralServer(serverDir, port));
 
   // The inspector enrolls and signs in while the office server is reachable.
   const inspector = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -108,7 +88,7 @@ test('a record with a photo made offline reaches the supervisor once the server 
   );
 
   // The server comes back: the app syncs by itself, record first, then the photo.
-  server = await startCentralServer(serverDir, port);
+  server = keep(await startCentralServer(serverDir, port));
   await expect(inspector.locator('.net-indicator')).toHaveAttribute('data-sync-state', 'synced', {
     timeout: 90_000,
   });

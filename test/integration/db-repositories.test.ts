@@ -168,3 +168,82 @@ describe('spot-check repository', () => {
     ).toThrow(/UNIQUE/);
   });
 });
+
+describe('quarantine repository', () => {
+  const refused = (
+    seq: number,
+    entityId: string,
+    op: string,
+    reason: string,
+    changes: Record<string, unknown> = { data: {} },
+  ) =>
+    store.quarantine.add({
+      mutationId: uuidv7(),
+      seq,
+      entity: 'spotCheck',
+      entityId,
+      op,
+      changes,
+      reason,
+      message: `refused ${seq}`,
+      at: at(seq),
+    });
+  const resolvedSeqs = () =>
+    store.quarantine
+      .list()
+      .filter((q) => q.resolvedAt)
+      .map((q) => q.seq);
+
+  it('a create that reached the server resolves the refused creates and held updates of its record', () => {
+    const [a, b] = [uuidv7(), uuidv7()];
+    refused(1, a, 'create', 'validation');
+    refused(2, a, 'update', 'tooLarge', { 'data.sample.remarks': 'x' });
+    refused(3, a, 'create', 'alreadyExists');
+    refused(4, a, 'update', 'immutable', { 'data.sample.name': 'y' });
+    refused(5, b, 'create', 'tooLarge');
+    expect(store.quarantine.count()).toBe(5);
+    expect(store.quarantine.lastRefusedCreate('spotCheck', a)).toBe(1);
+
+    expect(store.quarantine.resolveSent('spotCheck', a, { op: 'create', changes: {} }, at(9))).toBe(
+      2,
+    );
+    // Not alreadyExists (the server had its own copy), not the server's state winning
+    // (immutable), not another record.
+    expect(resolvedSeqs()).toEqual([1, 2]);
+    expect(store.quarantine.count()).toBe(3);
+    expect(store.quarantine.lastRefusedCreate('spotCheck', a)).toBeNull();
+    expect(store.quarantine.lastRefusedCreate('spotCheck', b)).toBe(5);
+    // Kept as history, with when it was resolved; resolving again changes nothing.
+    expect(store.quarantine.list()[0]?.resolvedAt).toBe(at(9));
+    expect(
+      store.quarantine.resolveSent('spotCheck', a, { op: 'create', changes: {} }, at(10)),
+    ).toBe(0);
+    expect(store.quarantine.list()[0]?.resolvedAt).toBe(at(9));
+  });
+
+  it('holds the fields of updates refused for what they carried until an update sends them all', () => {
+    const id = uuidv7();
+    refused(1, id, 'update', 'tooLarge', {
+      'data.sample.remarks': 'r',
+      'data.result.failedItems': 'f',
+    });
+    refused(2, id, 'update', 'unstorableText', { 'data.samplers': [] });
+    refused(3, id, 'update', 'outOfScope', { 'data.sample.name': 'n' });
+    expect(store.quarantine.heldPaths('spotCheck', id)).toEqual([
+      'data.sample.remarks',
+      'data.result.failedItems',
+      'data.samplers',
+    ]);
+
+    // One of the two fields sent: nothing resolved yet.
+    const sent = (changes: Record<string, unknown>) =>
+      store.quarantine.resolveSent('spotCheck', id, { op: 'update', changes }, at(9));
+    expect(sent({ 'data.sample.remarks': 'short' })).toBe(0);
+    expect(sent({ 'data.sample.remarks': 'short', 'data.result.failedItems': 'f' })).toBe(1);
+    // A parent path covers the fields inside it.
+    expect(sent({ data: {} })).toBe(1);
+    expect(resolvedSeqs()).toEqual([1, 2]);
+    expect(store.quarantine.heldPaths('spotCheck', id)).toEqual([]);
+    expect(store.quarantine.count()).toBe(1);
+  });
+});

@@ -3,6 +3,7 @@
  * PostgreSQL when DATABASE_URL is set), the test organisation, and cores on temp data dirs
  * that sync only when the test runs a round.
  */
+import type { SpotCheckData } from '../../shared/schemas/spotCheck';
 import { createEnrollCode } from '../../server/org/devices';
 import type { RunningServer } from '../../server/server';
 import {
@@ -70,6 +71,37 @@ export async function enrollAndLogin(
   const { code } = await createEnrollCode(env.storage, user.id, 60);
   await c.ok('sync.enroll', { serverUrl: env.url, code, deviceName });
   await c.ok('sync.login', { username: user.username, password: env.org.password });
+}
+
+/**
+ * Rewrites the pending mutation of a record in the client's outbox, as an older build could have
+ * written it (e.g. with text the app now replaces at its door).
+ */
+export function rewritePending(
+  client: SyncClient,
+  id: string,
+  change: (changes: Record<string, unknown>) => void,
+): void {
+  const row = client.db
+    .prepare("SELECT seq, changes FROM outbox WHERE state = 'pending' AND entity_id = ?")
+    .get(id) as { seq: number; changes: string };
+  const changes = JSON.parse(row.changes) as Record<string, unknown>;
+  change(changes);
+  client.db
+    .prepare('UPDATE outbox SET changes = ? WHERE seq = ?')
+    .run(JSON.stringify(changes), row.seq);
+}
+
+/** Saves a spot-check draft as the form does: the record as stored, changed by `fix`. */
+export async function saveSpotCheck(
+  client: SyncClient,
+  id: string,
+  fix: (d: SpotCheckData) => void,
+): Promise<void> {
+  const { record } = await client.ok('spotCheck.get', { id });
+  const data = structuredClone(record.data);
+  fix(data);
+  await client.ok('spotCheck.saveDraft', { id, expectedRevision: record.revision, data });
 }
 
 /** Server rows of one entity kind, by id. */

@@ -11,6 +11,8 @@ import { completeData } from './core-fixtures';
 import {
   enrollAndLogin,
   openClient,
+  rewritePending,
+  saveSpotCheck,
   serverDocs,
   startSyncEnv,
   type SyncClient,
@@ -39,25 +41,6 @@ afterAll(async () => {
   await env?.close();
 });
 
-/** Rewrites the pending mutation of a record in the outbox, as an older build could have written it. */
-function taint(client: SyncClient, id: string, change: (changes: Record<string, unknown>) => void) {
-  const row = client.db
-    .prepare("SELECT seq, changes FROM outbox WHERE state = 'pending' AND entity_id = ?")
-    .get(id) as { seq: number; changes: string };
-  const changes = JSON.parse(row.changes) as Record<string, unknown>;
-  change(changes);
-  client.db
-    .prepare('UPDATE outbox SET changes = ? WHERE seq = ?')
-    .run(JSON.stringify(changes), row.seq);
-}
-
-async function saveDraft(client: SyncClient, id: string, fix: (d: SpotCheckData) => void) {
-  const { record } = await client.ok('spotCheck.get', { id });
-  const data = structuredClone(record.data);
-  fix(data);
-  await client.ok('spotCheck.saveDraft', { id, expectedRevision: record.revision, data });
-}
-
 const sampleOnServer = async (id: string) =>
   ((await serverDocs(env.storage, 'spotCheck')).get(id) as { data: SpotCheckData } | undefined)
     ?.data.sample;
@@ -67,7 +50,7 @@ it('typed or pasted, U+0000 and lone surrogates become U+FFFD in the app, and al
     data: completeData((d) => (d.sample.name = '复混\u0000肥料\ud800')),
   });
   expect(rec.data.sample.name).toBe('复混\ufffd肥料\ufffd');
-  await saveDraft(c, rec.id, (d) => (d.sample.remarks = '封样\udc00完好'));
+  await saveSpotCheck(c, rec.id, (d) => (d.sample.remarks = '封样\udc00完好'));
   await c.round();
   const status = await c.ok('sync.status', {});
   expect(status).toMatchObject({ pendingMutations: 0, quarantined: 0, lastError: null });
@@ -84,13 +67,17 @@ it('a mutation carrying it anyway is quarantined alone; the rest syncs', async (
   const lone = await c.ok('spotCheck.create', {
     data: completeData((d) => (d.sample.name = '复混肥料')),
   });
-  taint(c, lone.id, (ch) => ((ch as { data: SpotCheckData }).data.sample.name = '复混肥料\ud800'));
+  rewritePending(
+    c,
+    lone.id,
+    (ch) => ((ch as { data: SpotCheckData }).data.sample.name = '复混肥料\ud800'),
+  );
   const edited = await c.ok('spotCheck.create', {
     data: completeData((d) => (d.sample.name = '车用汽油(VI)')),
   });
   await c.round();
-  await saveDraft(c, edited.id, (d) => (d.sample.remarks = '封样完好X'));
-  taint(c, edited.id, (ch) => (ch['data.sample.remarks'] = '封样完好\u0000'));
+  await saveSpotCheck(c, edited.id, (d) => (d.sample.remarks = '封样完好X'));
+  rewritePending(c, edited.id, (ch) => (ch['data.sample.remarks'] = '封样完好\u0000'));
   const after = await c.ok('spotCheck.create', {
     data: completeData((d) => (d.sample.name = '电线电缆')),
   });
@@ -131,8 +118,8 @@ it('saved again, both reach the server: the refused create as a new create', asy
       entity_id: string;
     }[]
   ).map((r) => r.entity_id as string);
-  await saveDraft(c, lone as string, (d) => (d.sample.name = '复混肥料（复检）'));
-  await saveDraft(c, edited as string, (d) => (d.sample.remarks = '封样完好'));
+  await saveSpotCheck(c, lone as string, (d) => (d.sample.name = '复混肥料（复检）'));
+  await saveSpotCheck(c, edited as string, (d) => (d.sample.remarks = '封样完好'));
   expect(
     c.db.prepare("SELECT entity_id, op FROM outbox WHERE state = 'pending' ORDER BY seq").all(),
   ).toEqual([
@@ -142,11 +129,22 @@ it('saved again, both reach the server: the refused create as a new create', asy
 
   await c.round();
 
-  expect(await c.ok('sync.status', {})).toMatchObject({ pendingMutations: 0, lastError: null });
+  // Both refusals are resolved: the record reached the server whole, and the edit's field went
+  // with the next save. They stay listed, no longer counted.
+  expect(await c.ok('sync.status', {})).toMatchObject({
+    pendingMutations: 0,
+    quarantined: 0,
+    lastError: null,
+  });
+  const listed = await c.ok('sync.quarantine', {});
+  expect(listed.map((q) => [q.entityId, q.op, typeof q.resolvedAt])).toEqual([
+    [lone, 'create', 'string'],
+    [edited, 'update', 'string'],
+  ]);
   expect((await sampleOnServer(lone as string))?.name).toBe('复混肥料（复检）');
   expect((await sampleOnServer(edited as string))?.remarks).toBe('封样完好');
   // Saved again after it reached the server: an ordinary update.
-  await saveDraft(c, lone as string, (d) => (d.sample.batchNumber = 'B-2'));
+  await saveSpotCheck(c, lone as string, (d) => (d.sample.batchNumber = 'B-2'));
   expect(c.db.prepare("SELECT op FROM outbox WHERE state = 'pending'").all()).toEqual([
     { op: 'update' },
   ]);
@@ -166,23 +164,29 @@ it('saved again after the resent create was applied but before a pull: an update
     const rec = await d.ok('spotCheck.create', {
       data: completeData((x) => (x.sample.name = '电线')),
     });
-    taint(d, rec.id, (ch) => ((ch as { data: SpotCheckData }).data.sample.name = '\udc00电线'));
+    rewritePending(
+      d,
+      rec.id,
+      (ch) => ((ch as { data: SpotCheckData }).data.sample.name = '\udc00电线'),
+    );
     await d.round();
     expect(await d.ok('sync.status', {})).toMatchObject({ quarantined: 1 });
 
-    await saveDraft(d, rec.id, (x) => (x.sample.name = '电线（复检）'));
+    await saveSpotCheck(d, rec.id, (x) => (x.sample.name = '电线（复检）'));
     pullFails = true;
     await d.round().catch(() => undefined);
     // Pushed and applied, not yet pulled back: the server has it now.
     expect((await sampleOnServer(rec.id))?.name).toBe('电线（复检）');
-    await saveDraft(d, rec.id, (x) => (x.sample.batchNumber = 'B-9'));
+    await saveSpotCheck(d, rec.id, (x) => (x.sample.batchNumber = 'B-9'));
     expect(d.db.prepare("SELECT op FROM outbox WHERE state = 'pending'").all()).toEqual([
       { op: 'update' },
     ]);
 
     pullFails = false;
     await d.round();
-    expect(await d.ok('sync.status', {})).toMatchObject({ pendingMutations: 0, quarantined: 1 });
+    // The refusal was resolved when the resent create was applied.
+    expect(await d.ok('sync.status', {})).toMatchObject({ pendingMutations: 0, quarantined: 0 });
+    expect((await d.ok('sync.quarantine', {}))[0]?.resolvedAt).toEqual(expect.any(String));
     expect(await sampleOnServer(rec.id)).toMatchObject({
       name: '电线（复检）',
       batchNumber: 'B-9',

@@ -15,7 +15,7 @@ import type { CaseRecord } from '../../../shared/domain/case/record';
 import type { CaseData } from '../../../shared/schemas/case';
 import type { Doc } from '../../../shared/sync/paths';
 import { diff } from '../../audit/diff';
-import { changedPaths } from '../../sync/changes';
+import { changedPaths, withHeldFields } from '../../sync/changes';
 import { appendAudit, inTransaction, isFailure, type ServiceContext } from '../context';
 import { currentActor, notFound, permissionFailure, ruleFailure, type CaseActor } from './actor';
 
@@ -69,7 +69,14 @@ export function writeCaseData(
     entity: 'case',
     entityId: next.id,
     op: 'update',
-    changes: changedPaths(current.data as unknown as Doc, data as unknown as Doc, 'data'),
+    changes: withHeldFields(
+      ctx.store,
+      'case',
+      next.id,
+      changedPaths(current.data as unknown as Doc, data as unknown as Doc, 'data'),
+      data as unknown as Doc,
+      'data',
+    ),
   });
   return ok(next);
 }

@@ -18,34 +18,48 @@ function reasonText(t: ReturnType<typeof useTranslation>['t'], lng: string, c: Q
   return t(`sync.reject.${c.reason}`, { defaultValue: c.message || c.reason });
 }
 
+/** Still to act on first; a resolved refusal (the record reached the server since) is history. */
+const toActOnFirst = (items: QuarantinedChange[]) =>
+  [...items].sort((a, b) => Number(!!a.resolvedAt) - Number(!!b.resolvedAt) || a.seq - b.seq);
+
 /** 被服务器拒绝的修改: kept locally, never blocking the rest; each links to its record. */
 export function QuarantineList({ onOpenRecord }: { onOpenRecord?: () => void }) {
   const { t, i18n } = useTranslation();
   const { items, error } = useSyncList(load, count);
+  const open = items?.filter((c) => !c.resolvedAt).length ?? 0;
 
   return (
     <section className="sync-list" aria-labelledby="sync-quarantine-h">
       <h3 id="sync-quarantine-h" className="section-title">
         {t('sync.quarantineTitle')}
-        {items && items.length > 0 ? <span className="badge badge-red">{items.length}</span> : null}
+        {open > 0 ? <span className="badge badge-red">{open}</span> : null}
       </h3>
       {error ? <p role="alert">{tMessage(t, error)}</p> : null}
       {items && items.length === 0 ? <p className="muted">{t('sync.quarantineEmpty')}</p> : null}
       {items && items.length > 0 ? (
         <>
-          <p className="muted sync-list-hint">{t('sync.quarantineHint')}</p>
+          {open > 0 ? <p className="muted sync-list-hint">{t('sync.quarantineHint')}</p> : null}
           <ul className="sync-items">
-            {items.map((c) => {
+            {toActOnFirst(items).map((c) => {
               const href = entityHref(c.entity, c.entityId);
               const fieldErrors = Object.entries(c.fieldErrors ?? {});
               return (
-                <li key={c.mutationId} className="sync-item sync-item--rejected">
+                <li
+                  key={c.mutationId}
+                  className={`sync-item ${c.resolvedAt ? 'sync-item--resolved' : 'sync-item--rejected'}`}
+                >
                   <div className="sync-item-head">
                     <span className="badge badge-grey">{entityName(t, c.entity)}</span>
                     <span className="strong sync-item-label">{c.label}</span>
                     <span className="mono muted">{formatDateTime(c.at)}</span>
                   </div>
                   <p className="sync-item-reason">{reasonText(t, i18n.language, c)}</p>
+                  {c.resolvedAt ? (
+                    <p className="sync-item-resolved">
+                      <span className="badge badge-green">{t('sync.quarantineResolved')}</span>{' '}
+                      {t('sync.quarantineResolvedAt', { at: formatDateTime(c.resolvedAt) })}
+                    </p>
+                  ) : null}
                   {fieldErrors.length > 0 ? (
                     <ul className="sync-field-errors">
                       {fieldErrors.map(([path, ref]) => (

@@ -1,0 +1,201 @@
+/**
+ * What the inspector typed is never taken back because the server refused it for what it
+ * carried (too large here; also unstorable text or an invalid value): the record keeps those
+ * values on the device, through the refusal's repair and later pulls, and the next save sends
+ * them again with whatever else changed. Once the server takes them, the refusal is resolved.
+ * Refusals that are the server's state winning (a locked record) still take the server's values.
+ */
+import { completeCaseData } from '../../server/testing/harness';
+import { chinaDate } from '../../shared/domain/deadlines/today';
+import type { CaseData } from '../../shared/schemas/case';
+import type { SpotCheckData } from '../../shared/schemas/spotCheck';
+import { completeData, enterpriseInput } from './core-fixtures';
+import {
+  enrollAndLogin,
+  openClient,
+  rewritePending,
+  saveSpotCheck,
+  serverDocs,
+  startSyncEnv,
+  type SyncClient,
+  type SyncEnv,
+} from './sync-fixtures';
+
+jest.setTimeout(60_000);
+
+/** The device's push limit here: a mutation of up to about 4,000 bytes fits (ENVELOPE_BYTES). */
+const LIMIT = 4096 + 4000;
+const REMARKS = '样品封存完好，封条无破损，'.repeat(80).slice(0, 1000); // 3,000 bytes
+const FAILED = '标志和说明不合格；'.repeat(250).slice(0, 2000); // 6,000 bytes
+
+let env: SyncEnv;
+let c: SyncClient;
+let other: SyncClient;
+beforeAll(async () => {
+  env = await startSyncEnv();
+  c = openClient();
+  other = openClient();
+  await enrollAndLogin(env, c, env.org.inspectorA);
+  await enrollAndLogin(env, other, env.org.inspectorA, 'second laptop');
+  c.core.sync.limits.maxBatchBytes = LIMIT;
+});
+afterAll(async () => {
+  await c?.core.shutdown();
+  await other?.core.shutdown();
+  await env?.close();
+});
+
+const local = async (client: SyncClient, id: string) =>
+  (await client.ok('spotCheck.get', { id })).record.data;
+const onServer = async (id: string) =>
+  ((await serverDocs(env.storage, 'spotCheck')).get(id) as { data: SpotCheckData }).data;
+
+it('keeps a refused save in the record, sends it again with the next save, and resolves it', async () => {
+  const rec = await c.ok('spotCheck.create', { data: completeData() });
+  await c.round();
+  const original = (await onServer(rec.id)).sample.remarks;
+
+  await saveSpotCheck(c, rec.id, (d) => {
+    d.sample.remarks = REMARKS;
+    d.result.failedItems = FAILED;
+  });
+  await c.round();
+  expect(await c.ok('sync.status', {})).toMatchObject({ pendingMutations: 0, quarantined: 1 });
+  expect((await c.ok('sync.quarantine', {}))[0]).toMatchObject({
+    op: 'update',
+    reason: 'tooLarge',
+  });
+  // The server kept its copy; the device kept what was typed (the refusal's repair read the
+  // server's copy back and did not take those fields).
+  expect((await onServer(rec.id)).sample.remarks).toBe(original);
+  expect(await local(c, rec.id)).toMatchObject({
+    sample: { remarks: REMARKS },
+    result: { failedItems: FAILED },
+  });
+
+  // Someone changes another field on the server: pulled, it changes only that field here.
+  await other.round();
+  await saveSpotCheck(other, rec.id, (d) => (d.sample.name = '复混肥料（复检）'));
+  await other.round();
+  await c.round();
+  expect(await local(c, rec.id)).toMatchObject({
+    sample: { name: '复混肥料（复检）', remarks: REMARKS },
+    result: { failedItems: FAILED },
+  });
+
+  // The inspector shortens the long field; the save sends it and the held remarks.
+  await saveSpotCheck(c, rec.id, (d) => (d.result.failedItems = '标志和说明不合格。'));
+  const [pending] = c.db.prepare("SELECT changes FROM outbox WHERE state = 'pending'").all() as {
+    changes: string;
+  }[];
+  expect(Object.keys(JSON.parse(pending?.changes ?? '{}') as object).sort()).toEqual([
+    'data.result.failedItems',
+    'data.sample.remarks',
+  ]);
+  await c.round();
+  expect(await onServer(rec.id)).toMatchObject({
+    sample: { name: '复混肥料（复检）', remarks: REMARKS },
+    result: { failedItems: '标志和说明不合格。' },
+  });
+  expect(await c.ok('sync.status', {})).toMatchObject({
+    pendingMutations: 0,
+    quarantined: 0,
+    lastError: null,
+  });
+  const [q] = await c.ok('sync.quarantine', {});
+  expect(q?.resolvedAt).toEqual(expect.any(String));
+
+  // Resolved: the next save sends only what it changed.
+  await saveSpotCheck(c, rec.id, (d) => (d.sample.batchNumber = 'B-7'));
+  const [next] = c.db.prepare("SELECT changes FROM outbox WHERE state = 'pending'").all() as {
+    changes: string;
+  }[];
+  expect(Object.keys(JSON.parse(next?.changes ?? '{}') as object)).toEqual([
+    'data.sample.batchNumber',
+  ]);
+  await c.round();
+  expect((await onServer(rec.id)).sample.batchNumber).toBe('B-7');
+});
+
+it('submitted with a refused save still held, the submit carries it', async () => {
+  const rec = await c.ok('spotCheck.create', { data: completeData() });
+  await c.round();
+  await saveSpotCheck(c, rec.id, (d) => {
+    d.sample.remarks = REMARKS;
+    d.result.failedItems = FAILED;
+  });
+  await c.round();
+  expect(await c.ok('sync.status', {})).toMatchObject({ quarantined: 1 });
+  // Shortened, and submitted before any sync round: the submit goes with both fields.
+  await saveSpotCheck(c, rec.id, (d) => (d.result.failedItems = '不合格。'));
+  const { record } = await c.ok('spotCheck.get', { id: rec.id });
+  await c.ok('spotCheck.submit', { id: rec.id, expectedRevision: record.revision });
+  await c.round();
+  expect(await onServer(rec.id)).toMatchObject({
+    sample: { remarks: REMARKS },
+    result: { failedItems: '不合格。' },
+  });
+  const status = await c.ok('sync.status', {});
+  expect(status).toMatchObject({ pendingMutations: 0, quarantined: 0, lastError: null });
+  expect((await serverDocs(env.storage, 'spotCheck')).get(rec.id)).toMatchObject({
+    status: 'submitted',
+  });
+});
+
+it('an enterprise and a case keep a refused save and send it with the next one', async () => {
+  const e = await c.ok('enterprise.create', enterpriseInput({ name: '沈阳化肥厂' }));
+  const kase = await c.ok('case.create', {
+    data: completeCaseData(chinaDate(new Date())) as unknown as CaseData,
+  });
+  await c.round();
+
+  const e2 = await c.ok('enterprise.update', {
+    id: e.id,
+    expectedRevision: e.revision,
+    values: enterpriseInput({ name: '沈阳化肥厂', address: '沈阳市铁西区北二路 8 号' }),
+  });
+  rewritePending(c, e.id, (ch) => (ch.address = '沈阳市铁西区北二路\u0000 8 号'));
+  const k2 = await c.ok('case.save', {
+    id: kase.id,
+    expectedRev: kase.rev,
+    data: { ...kase.data, facts: `${kase.data.facts}补充现场检查笔录一份。` },
+  });
+  rewritePending(c, kase.id, (ch) => (ch['data.facts'] = `${String(ch['data.facts'])}\ud800`));
+  await c.round();
+  expect(await c.ok('sync.status', {})).toMatchObject({ pendingMutations: 0, quarantined: 2 });
+  // Kept on the device after the refusals' repair.
+  expect((await c.ok('enterprise.get', { id: e.id })).address).toBe('沈阳市铁西区北二路 8 号');
+  expect((await c.ok('case.get', { id: kase.id })).record.data.facts).toBe(k2.data.facts);
+
+  // Saved again (another field changed): each save carries the held field too.
+  await c.ok('enterprise.update', {
+    id: e.id,
+    expectedRevision: e2.revision,
+    values: {
+      ...enterpriseInput({ name: '沈阳化肥厂' }),
+      address: e2.address,
+      contactPhone: '024-25550000',
+    },
+  });
+  // The held edit is not the server's revision yet: the case is at the server's rev.
+  const held = (await c.ok('case.get', { id: kase.id })).record;
+  expect(held.rev).toBe(kase.rev);
+  await c.ok('case.save', {
+    id: kase.id,
+    expectedRev: held.rev,
+    data: { ...k2.data, cause: '涉嫌生产不合格复混肥料' },
+  });
+  await c.round();
+  expect(await c.ok('sync.status', {})).toMatchObject({
+    pendingMutations: 0,
+    quarantined: 0,
+    lastError: null,
+  });
+  expect((await serverDocs(env.storage, 'enterprise')).get(e.id)).toMatchObject({
+    address: '沈阳市铁西区北二路 8 号',
+    contactPhone: '024-25550000',
+  });
+  expect((await serverDocs(env.storage, 'case')).get(kase.id)).toMatchObject({
+    data: { facts: k2.data.facts, cause: '涉嫌生产不合格复混肥料' },
+  });
+});
