@@ -78,7 +78,7 @@ export function updateEnterprise(ctx: ServiceContext, input: EnterpriseUpdate): 
       entity: 'enterprise',
       entityId: next.id,
       op: 'update',
-      changes: withHeldFields(
+      ...withHeldFields(
         ctx.store,
         'enterprise',
         next.id,

@@ -17,7 +17,7 @@ import {
   type SpotCheckSubmitSchema,
 } from '../../shared/schemas/spotCheck';
 import { diff } from '../audit/diff';
-import { changedPaths, withHeldFields } from '../sync/changes';
+import { changedPaths, withHeldFields, type HeldUpdate } from '../sync/changes';
 import type { Doc } from '../../shared/sync/paths';
 import { currentActor, permissionFailure, type CaseActor } from './cases/actor';
 import { appendAudit, inTransaction, isFailure, newId, type ServiceContext } from './context';
@@ -148,7 +148,7 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput): Result<Sp
             entity: 'spotCheck',
             entityId: next.id,
             op: 'update',
-            changes: dataChanges(ctx, next.id, current.data, data),
+            ...dataChanges(ctx, next.id, current.data, data),
           },
     );
     return ok(next);
@@ -161,7 +161,7 @@ function dataChanges(
   id: string,
   before: SpotCheckData,
   after: SpotCheckData,
-): Record<string, unknown> {
+): HeldUpdate {
   const changed = changedPaths(before as unknown as Doc, after as unknown as Doc, 'data');
   return withHeldFields(ctx.store, 'spotCheck', id, changed, after as unknown as Doc, 'data');
 }
@@ -224,7 +224,7 @@ export function submitSpotCheck(ctx: ServiceContext, input: SubmitInput): Result
       entity: 'spotCheck',
       entityId: next.id,
       op: 'submit',
-      changes: dataChanges(ctx, next.id, current.data, data),
+      ...dataChanges(ctx, next.id, current.data, data),
     });
     return ok(next);
   });

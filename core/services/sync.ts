@@ -62,6 +62,7 @@ export function syncQuarantine(ctx: SyncServiceContext): Result<QuarantinedChang
       ...(q.fieldErrors ? { fieldErrors: q.fieldErrors } : {}),
       at: q.at,
       ...(q.resolvedAt ? { resolvedAt: q.resolvedAt } : {}),
+      ...(q.resolution ? { resolution: q.resolution } : {}),
     })),
   );
 }

@@ -13,6 +13,7 @@ import type { CaseRecord } from '../../shared/domain/case/record';
 import type { ReviewRecord } from '../../shared/schemas/review';
 import {
   completeSpotCheckData,
+  isEditableSpotCheckStatus,
   SPOT_CHECK_STATUSES,
   type SpotCheckData,
   type SpotCheckDraftData,
@@ -163,7 +164,10 @@ function applySpotCheck(ctx: ApplyContext, id: string, doc: Doc): void {
   }
   ctx.store.spotChecks.setServerRev(id, serverRevOf(doc));
 
-  const pending = pendingFields(ctx.store, 'spotCheck', id);
+  // Fields a refusal holds stay only while the server's copy can still take them.
+  const pending = pendingFields(ctx.store, 'spotCheck', id, {
+    held: isEditableSpotCheckStatus(server.status),
+  });
   let data: SpotCheckData;
   if (pending.all) data = local.data;
   else {

@@ -17,12 +17,20 @@ export function changedPaths(before: Doc, after: Doc, prefix = ''): Record<strin
   return out;
 }
 
+/** An update's changes and, when it carries held fields, the base they go from. */
+export interface HeldUpdate {
+  changes: Record<string, unknown>;
+  baseServerSeq?: number;
+}
+
 /**
  * `changes` plus the value now of every field a refused update of the record still holds on
- * the device (QuarantineRepository.heldPaths), so saving the record sends those again: once they
- * fit, the server has what the inspector typed. `after` is the document the paths are read in,
- * under `prefix` as for changedPaths. Text the server cannot store goes as U+FFFD (an older
- * build may have kept it), or the field would be refused on every save.
+ * the device (QuarantineRepository.held), so saving the record sends those again: once they fit,
+ * the server has what the inspector typed. With held fields the update goes from the refused
+ * one's base, so a change someone else made to one of them meanwhile (which the device kept its
+ * own value over) is a conflict on the server, not overwritten. `after` is the document the
+ * paths are read in, under `prefix` as for changedPaths. Text the server cannot store goes as
+ * U+FFFD (an older build may have kept it), or the field would be refused on every save.
  */
 export function withHeldFields(
   store: Store,
@@ -31,13 +39,15 @@ export function withHeldFields(
   changes: Record<string, unknown>,
   after: Doc,
   prefix = '',
-): Record<string, unknown> {
+): HeldUpdate {
+  const held = store.quarantine.held(entity, entityId);
+  if (held.paths.length === 0) return { changes };
   const out = { ...changes };
   const overlaps = (path: string) =>
     Object.keys(out).some(
       (k) => k === path || k.startsWith(`${path}.`) || path.startsWith(`${k}.`),
     );
-  for (const path of store.quarantine.heldPaths(entity, entityId)) {
+  for (const path of held.paths) {
     // A field this save sends anyway (or one inside or around it) goes with its value now.
     if (overlaps(path)) continue;
     const inner = prefix
@@ -49,5 +59,5 @@ export function withHeldFields(
     const value = getPath(after, inner);
     out[path] = value === undefined ? null : withStorableText(cloneJson(value));
   }
-  return out;
+  return { changes: out, baseServerSeq: held.base ?? 0 };
 }

@@ -19,7 +19,17 @@ export interface PendingFields {
   paths: string[];
 }
 
-export function pendingFields(store: Store, entity: string, entityId: string): PendingFields {
+/**
+ * `held`: also the fields refusals hold (default). False where the server's copy can no longer
+ * take them (a submitted or approved spot check): the record then takes the server's values, as
+ * for any refusal; the quarantine still has what was refused.
+ */
+export function pendingFields(
+  store: Store,
+  entity: string,
+  entityId: string,
+  { held = true }: { held?: boolean } = {},
+): PendingFields {
   const out: PendingFields = {
     all: false,
     submit: false,
@@ -39,7 +49,7 @@ export function pendingFields(store: Store, entity: string, entityId: string): P
     out.paths.push(...Object.keys(m.changes));
   }
   // Refused for what the device's own text carried: kept here until sent again and taken.
-  out.paths.push(...store.quarantine.heldPaths(entity, entityId));
+  if (held) out.paths.push(...store.quarantine.held(entity, entityId).paths);
   return out;
 }
 

@@ -236,9 +236,13 @@ function recordResults(rc: RoundContext, batch: OutboxEntry[], res: PushResponse
           createdAt: at,
         });
       }
+      // Held fields that went again reached the server; any it conflicted on wait in conflicts.
+      store.quarantine.resolveSent(e.entity, e.entityId, e, at);
       store.outbox.setState(e.seq, 'done');
       continue;
     }
+    // Refused again: it stands for the earlier refusals whose fields it carried.
+    store.quarantine.supersede(e.entity, e.entityId, e, at);
     store.quarantine.add({
       mutationId: e.mutationId,
       seq: e.seq,
@@ -251,6 +255,7 @@ function recordResults(rc: RoundContext, batch: OutboxEntry[], res: PushResponse
       ...(r.details?.fieldErrors ? { fieldErrors: r.details.fieldErrors } : {}),
       ...(r.details ? { details: r.details } : {}),
       at,
+      baseServerSeq: e.baseServerSeq,
     });
     store.outbox.remove(e.seq);
   }

@@ -17,8 +17,20 @@ export interface QuarantineEntry {
   fieldErrors?: Record<string, MessageRef>;
   details?: Record<string, unknown>;
   at: string;
-  /** A refused create: when a later create of the same record reached the server. */
+  /** The refused mutation's baseServerSeq (held fields go again from it). */
+  baseServerSeq?: number | null;
+  /** When a later mutation settled it (see resolveSent and supersede). */
   resolvedAt?: string;
+  resolution?: QuarantineResolution;
+}
+
+/** 'taken': the server has what it carried now; 'superseded': a later refusal stands for it. */
+export type QuarantineResolution = 'taken' | 'superseded';
+
+/** What a device sent that may settle earlier refusals of the same record. */
+export interface SentMutation {
+  op: string;
+  changes: Record<string, unknown>;
 }
 
 interface Row {
@@ -33,7 +45,9 @@ interface Row {
   field_errors: string | null;
   details: string | null;
   at: string;
+  base_server_seq: number | null;
   resolved_at: string | null;
+  resolution: QuarantineResolution | null;
 }
 
 /** Mutations the server refused, kept whole with the reason, for a person to act on. */
@@ -43,8 +57,8 @@ export class QuarantineRepository {
   add(e: QuarantineEntry): void {
     this.db
       .prepare(
-        `INSERT INTO sync_quarantine (mutation_id, seq, entity, entity_id, op, changes, reason, message, field_errors, details, at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (mutation_id) DO NOTHING`,
+        `INSERT INTO sync_quarantine (mutation_id, seq, entity, entity_id, op, changes, reason, message, field_errors, details, at, base_server_seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (mutation_id) DO NOTHING`,
       )
       .run(
         e.mutationId,
@@ -58,6 +72,7 @@ export class QuarantineRepository {
         e.fieldErrors ? JSON.stringify(e.fieldErrors) : null,
         e.details ? JSON.stringify(e.details) : null,
         e.at,
+        e.baseServerSeq ?? null,
       );
   }
 
@@ -77,7 +92,9 @@ export class QuarantineRepository {
           : {}),
         ...(r.details ? { details: JSON.parse(r.details) as Record<string, unknown> } : {}),
         at: r.at,
+        baseServerSeq: r.base_server_seq,
         ...(r.resolved_at ? { resolvedAt: r.resolved_at } : {}),
+        ...(r.resolution ? { resolution: r.resolution } : {}),
       }),
     );
   }
@@ -99,57 +116,72 @@ export class QuarantineRepository {
 
   /**
    * Fields of the record that refused updates still hold on the device (KEPT_ON_DEVICE_REASONS,
-   * not resolved): the record keeps its values of them, and saving it sends them again.
+   * not resolved), and the oldest base they were sent from: the record keeps its values of them,
+   * and saving it sends them again from that base (core/sync/changes.ts withHeldFields).
    */
-  heldPaths(entity: string, entityId: string): string[] {
+  held(entity: string, entityId: string): { paths: string[]; base: number | null } {
     const rows = this.db
       .prepare(
-        `SELECT changes FROM sync_quarantine
-         WHERE entity = ? AND entity_id = ? AND op IN ('update', 'submit')
+        `SELECT changes, base_server_seq FROM sync_quarantine
+         WHERE entity = ? AND entity_id = ? AND op = 'update'
            AND reason IN (${KEPT}) AND resolved_at IS NULL ORDER BY seq`,
       )
-      .all(entity, entityId) as { changes: string }[];
+      .all(entity, entityId) as Pick<Row, 'changes' | 'base_server_seq'>[];
     const paths = new Set<string>();
-    for (const r of rows)
+    let base: number | null = null;
+    for (const r of rows) {
       for (const p of Object.keys(JSON.parse(r.changes) as object)) paths.add(p);
-    return [...paths];
+      const b = r.base_server_seq ?? 0;
+      base = base === null ? b : Math.min(base, b);
+    }
+    return { paths: [...paths], base };
   }
 
   /**
-   * A mutation of the record reached the server: what it carried resolves the refusals it makes
-   * good (kept, no longer counted). A create resolves refused creates (not `alreadyExists`) and
-   * held updates: the server has the whole record now. An update or submit resolves each held
-   * update whose every field it sent. Returns how many were resolved.
+   * A mutation of the record reached the server: the refusals it makes good are resolved as
+   * 'taken'. A create makes good the record's refused creates (not `alreadyExists`) and held
+   * updates: the server has the whole record. An update makes good each held update whose every
+   * field it sent. Returns how many were resolved.
    */
-  resolveSent(
+  resolveSent(entity: string, entityId: string, sent: SentMutation, at: string): number {
+    return this.settle(entity, entityId, sent, at, 'taken');
+  }
+
+  /**
+   * A mutation of the record was refused too: the earlier refusals it carried everything of
+   * (as for resolveSent) are 'superseded', its own entry stands for them. Call before adding it.
+   */
+  supersede(entity: string, entityId: string, sent: SentMutation, at: string): number {
+    return this.settle(entity, entityId, sent, at, 'superseded');
+  }
+
+  private settle(
     entity: string,
     entityId: string,
-    sent: { op: string; changes: Record<string, unknown> },
+    sent: SentMutation,
     at: string,
+    resolution: QuarantineResolution,
   ): number {
+    const whole = sent.op === 'create';
+    const sentKeys = Object.keys(sent.changes);
+    if (!whole && sent.op !== 'update' && sent.op !== 'submit') return 0;
     const open = this.db
       .prepare(
         `SELECT mutation_id, op, reason, changes FROM sync_quarantine
          WHERE entity = ? AND entity_id = ? AND resolved_at IS NULL`,
       )
       .all(entity, entityId) as Pick<Row, 'mutation_id' | 'op' | 'reason' | 'changes'>[];
-    const whole = sent.op === 'create';
-    const covered = (path: string) =>
-      Object.hasOwn(sent.changes, path) ||
-      Object.keys(sent.changes).some((k) => path.startsWith(`${k}.`));
+    const covered = (path: string) => sentKeys.some((k) => k === path || path.startsWith(`${k}.`));
     const done = open.filter((q) => {
       if (q.op === 'create') return whole && q.reason !== 'alreadyExists';
-      if (
-        (q.op !== 'update' && q.op !== 'submit') ||
-        !KEPT_ON_DEVICE_REASONS.includes(q.reason as never)
-      )
-        return false;
-      return whole || Object.keys(JSON.parse(q.changes) as object).every(covered);
+      if (q.op !== 'update' || !KEPT_ON_DEVICE_REASONS.includes(q.reason as never)) return false;
+      const paths = Object.keys(JSON.parse(q.changes) as object);
+      return whole || (paths.length > 0 && paths.every(covered));
     });
     const mark = this.db.prepare(
-      'UPDATE sync_quarantine SET resolved_at = ? WHERE mutation_id = ?',
+      'UPDATE sync_quarantine SET resolved_at = ?, resolution = ? WHERE mutation_id = ?',
     );
-    for (const q of done) mark.run(at, q.mutation_id);
+    for (const q of done) mark.run(at, resolution, q.mutation_id);
     return done.length;
   }
 

@@ -392,6 +392,9 @@ export const en: Messages = {
       'The server did not accept these changes. They are kept here and do not block other changes. Fix the records as the reasons say.',
     quarantineResolved: 'Sent again',
     quarantineResolvedAt: 'Saved again, it was sent; the server accepted it at {{at}}.',
+    quarantineSuperseded: 'Replaced by a newer entry',
+    quarantineSupersededAt:
+      'Sent again with a later save and refused again ({{at}}); the newer entry above stands.',
     openRecord: 'Open record',
     conflictsTitle: 'Conflicts',
     conflictsEmpty: 'No conflicts to resolve.',

@@ -381,6 +381,9 @@ export const zhCN = {
     quarantineHint: '这些修改未被服务器接受，仍保留在本机，不影响其他修改上传。请按原因修改记录。',
     quarantineResolved: '已重新上传',
     quarantineResolvedAt: '记录再次保存后已上传，服务器于 {{at}} 接收。',
+    quarantineSuperseded: '已由新的一条取代',
+    quarantineSupersededAt:
+      '这些内容随之后的保存再次上传，仍未被接受（{{at}}），以上方新的一条为准。',
     openRecord: '打开记录',
     conflictsTitle: '冲突',
     conflictsEmpty: '没有需要处理的冲突。',

@@ -102,8 +102,12 @@ export interface QuarantinedChange {
   message: string;
   fieldErrors?: Record<string, MessageRef>;
   at: string;
-  /** A refused create: when the record, saved again, reached the server whole. */
+  /**
+   * Settled by a later save: 'taken' when what it carried reached the server, 'superseded' when
+   * the later save was refused too (that entry stands for it). Settled entries are history.
+   */
   resolvedAt?: string;
+  resolution?: 'taken' | 'superseded';
 }
 
 export interface FieldConflictItem {

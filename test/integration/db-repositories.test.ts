@@ -176,6 +176,7 @@ describe('quarantine repository', () => {
     op: string,
     reason: string,
     changes: Record<string, unknown> = { data: {} },
+    baseServerSeq: number | null = null,
   ) =>
     store.quarantine.add({
       mutationId: uuidv7(),
@@ -187,6 +188,7 @@ describe('quarantine repository', () => {
       reason,
       message: `refused ${seq}`,
       at: at(seq),
+      baseServerSeq,
     });
   const resolvedSeqs = () =>
     store.quarantine
@@ -223,27 +225,56 @@ describe('quarantine repository', () => {
 
   it('holds the fields of updates refused for what they carried until an update sends them all', () => {
     const id = uuidv7();
-    refused(1, id, 'update', 'tooLarge', {
-      'data.sample.remarks': 'r',
-      'data.result.failedItems': 'f',
+    refused(
+      1,
+      id,
+      'update',
+      'tooLarge',
+      { 'data.sample.remarks': 'r', 'data.result.failedItems': 'f' },
+      7,
+    );
+    refused(2, id, 'update', 'unstorableText', { 'data.samplers': [] }, 5);
+    refused(3, id, 'update', 'outOfScope', { 'data.sample.name': 'n' }, 4);
+    // A refused submit holds nothing (its changes are what validation normalized), and no later
+    // update makes it good.
+    refused(4, id, 'submit', 'validation', {}, 8);
+    expect(store.quarantine.held('spotCheck', id)).toEqual({
+      paths: ['data.sample.remarks', 'data.result.failedItems', 'data.samplers'],
+      base: 5,
     });
-    refused(2, id, 'update', 'unstorableText', { 'data.samplers': [] });
-    refused(3, id, 'update', 'outOfScope', { 'data.sample.name': 'n' });
-    expect(store.quarantine.heldPaths('spotCheck', id)).toEqual([
-      'data.sample.remarks',
-      'data.result.failedItems',
-      'data.samplers',
-    ]);
 
-    // One of the two fields sent: nothing resolved yet.
     const sent = (changes: Record<string, unknown>) =>
       store.quarantine.resolveSent('spotCheck', id, { op: 'update', changes }, at(9));
+    // One of the two fields sent: nothing resolved yet.
     expect(sent({ 'data.sample.remarks': 'short' })).toBe(0);
     expect(sent({ 'data.sample.remarks': 'short', 'data.result.failedItems': 'f' })).toBe(1);
     // A parent path covers the fields inside it.
     expect(sent({ data: {} })).toBe(1);
     expect(resolvedSeqs()).toEqual([1, 2]);
-    expect(store.quarantine.heldPaths('spotCheck', id)).toEqual([]);
+    expect(store.quarantine.list().map((q) => q.resolution ?? null)).toEqual([
+      'taken',
+      'taken',
+      null,
+      null,
+    ]);
+    expect(store.quarantine.held('spotCheck', id)).toEqual({ paths: [], base: null });
+    expect(store.quarantine.count()).toBe(2);
+  });
+
+  it('a refusal of the same fields again supersedes the earlier one', () => {
+    const id = uuidv7();
+    refused(1, id, 'update', 'tooLarge', { 'data.sample.remarks': 'long' }, 3);
+    const again = { op: 'update', changes: { 'data.sample.remarks': 'longer', 'data.x': 1 } };
+    expect(store.quarantine.supersede('spotCheck', id, again, at(5))).toBe(1);
+    refused(2, id, 'update', 'tooLarge', again.changes, 3);
+    expect(store.quarantine.list().map((q) => [q.seq, q.resolution ?? null])).toEqual([
+      [1, 'superseded'],
+      [2, null],
+    ]);
     expect(store.quarantine.count()).toBe(1);
+    expect(store.quarantine.held('spotCheck', id)).toEqual({
+      paths: ['data.sample.remarks', 'data.x'],
+      base: 3,
+    });
   });
 });

@@ -199,3 +199,55 @@ it('an enterprise and a case keep a refused save and send it with the next one',
     data: { facts: k2.data.facts, cause: '涉嫌生产不合格复混肥料' },
   });
 });
+
+it('a held field someone else changed meanwhile becomes a conflict, not an overwrite', async () => {
+  const rec = await c.ok('spotCheck.create', { data: completeData() });
+  await c.round();
+  await other.round();
+  await saveSpotCheck(c, rec.id, (d) => {
+    d.sample.remarks = REMARKS;
+    d.result.failedItems = FAILED;
+  });
+  await c.round();
+  expect(await c.ok('sync.status', {})).toMatchObject({ quarantined: 1 });
+
+  // The other laptop changes the held remarks; this one pulls and keeps its own value.
+  await saveSpotCheck(other, rec.id, (d) => (d.sample.remarks = '另一台电脑的备注'));
+  await other.round();
+  await c.round();
+  expect((await local(c, rec.id)).sample.remarks).toBe(REMARKS);
+
+  // Saved again: the held remarks go from the refused save's base, so the server keeps the other
+  // laptop's value and both wait for a person to choose.
+  await saveSpotCheck(c, rec.id, (d) => (d.result.failedItems = '不合格。'));
+  await c.round();
+  expect((await onServer(rec.id)).sample.remarks).toBe('另一台电脑的备注');
+  expect((await onServer(rec.id)).result.failedItems).toBe('不合格。');
+  const conflicts = await c.ok('conflicts.list', { entityId: rec.id });
+  expect(conflicts.map((x) => [x.field, x.serverValue, x.clientValue])).toEqual([
+    ['data.sample.remarks', '另一台电脑的备注', REMARKS],
+  ]);
+  expect(await c.ok('sync.status', {})).toMatchObject({ quarantined: 0, openConflicts: 1 });
+});
+
+it('submitted before the refusal came back, the record takes the server’s signed copy', async () => {
+  const rec = await c.ok('spotCheck.create', { data: completeData() });
+  await c.round();
+  const signed = (await onServer(rec.id)).sample.remarks;
+  await saveSpotCheck(c, rec.id, (d) => {
+    d.sample.remarks = REMARKS;
+    d.result.failedItems = FAILED;
+  });
+  const { record } = await c.ok('spotCheck.get', { id: rec.id });
+  await c.ok('spotCheck.submit', { id: rec.id, expectedRevision: record.revision });
+  await c.round();
+  // The server signed the record without the refused text; the laptop shows what was signed
+  // (a correction is the way to add it), and the refusal still asks for attention.
+  expect((await serverDocs(env.storage, 'spotCheck')).get(rec.id)).toMatchObject({
+    status: 'submitted',
+  });
+  const after = (await c.ok('spotCheck.get', { id: rec.id })).record;
+  expect(after.status).toBe('submitted');
+  expect(after.data.sample.remarks).toBe(signed);
+  expect(await c.ok('sync.status', {})).toMatchObject({ quarantined: 1 });
+});

@@ -55,7 +55,18 @@ export function writeCaseData(
     changes.map((c) => c.path),
   );
   if (problem) return ruleFailure(problem);
-  const content = changes.some((c) => !isDocumentNumberPath(c.path));
+  const sent = withHeldFields(
+    ctx.store,
+    'case',
+    current.id,
+    changedPaths(current.data as unknown as Doc, data as unknown as Doc, 'data'),
+    data as unknown as Doc,
+    'data',
+  );
+  // Content (not only document numbers) raises the server's rev, held fields too.
+  const content = Object.keys(sent.changes).some(
+    (path) => !isDocumentNumberPath(path.replace(/^data\./, '')),
+  );
   const at = ctx.now().toISOString();
   const next: CaseRecord = {
     ...current,
@@ -69,14 +80,7 @@ export function writeCaseData(
     entity: 'case',
     entityId: next.id,
     op: 'update',
-    changes: withHeldFields(
-      ctx.store,
-      'case',
-      next.id,
-      changedPaths(current.data as unknown as Doc, data as unknown as Doc, 'data'),
-      data as unknown as Doc,
-      'data',
-    ),
+    ...sent,
   });
   return ok(next);
 }

@@ -54,7 +54,12 @@ export function QuarantineList({ onOpenRecord }: { onOpenRecord?: () => void }) 
                     <span className="mono muted">{formatDateTime(c.at)}</span>
                   </div>
                   <p className="sync-item-reason">{reasonText(t, i18n.language, c)}</p>
-                  {c.resolvedAt ? (
+                  {c.resolvedAt && c.resolution === 'superseded' ? (
+                    <p className="sync-item-resolved sync-item-resolved--superseded">
+                      <span className="badge badge-grey">{t('sync.quarantineSuperseded')}</span>{' '}
+                      {t('sync.quarantineSupersededAt', { at: formatDateTime(c.resolvedAt) })}
+                    </p>
+                  ) : c.resolvedAt ? (
                     <p className="sync-item-resolved">
                       <span className="badge badge-green">{t('sync.quarantineResolved')}</span>{' '}
                       {t('sync.quarantineResolvedAt', { at: formatDateTime(c.resolvedAt) })}
