@@ -7,7 +7,7 @@ import type {
 } from '../../shared/schemas/enterprise';
 import type { EnterpriseListQuery, EnterpriseSummary, Page } from '../../shared/schemas/lists';
 import { diff } from '../audit/diff';
-import { changedPaths, withHeldFields } from '../sync/changes';
+import { changedPaths, updatesWithHeld } from '../sync/changes';
 import type { Doc } from '../../shared/sync/paths';
 import {
   appendAudit,
@@ -74,18 +74,16 @@ export function updateEnterprise(ctx: ServiceContext, input: EnterpriseUpdate): 
     };
     ctx.store.enterprises.update(next);
     appendAudit(ctx, actor, 'enterprise', next.id, 'update', changes, at);
-    ctx.store.outbox.append({
-      entity: 'enterprise',
-      entityId: next.id,
-      op: 'update',
-      ...withHeldFields(
-        ctx.store,
-        'enterprise',
-        next.id,
-        changedPaths(inputOf(current), input.values),
-        inputOf(next) as unknown as Doc,
-      ),
-    });
+    const updates = updatesWithHeld(
+      ctx.store,
+      'enterprise',
+      next.id,
+      changedPaths(inputOf(current), input.values),
+      inputOf(next) as unknown as Doc,
+    );
+    for (const u of updates) {
+      ctx.store.outbox.append({ entity: 'enterprise', entityId: next.id, op: 'update', ...u });
+    }
     return ok(next);
   });
 }

@@ -17,7 +17,7 @@ import {
   type SpotCheckSubmitSchema,
 } from '../../shared/schemas/spotCheck';
 import { diff } from '../audit/diff';
-import { changedPaths, withHeldFields, type HeldUpdate } from '../sync/changes';
+import { changedPaths, updatesWithHeld, withHeldFields } from '../sync/changes';
 import type { Doc } from '../../shared/sync/paths';
 import { currentActor, permissionFailure, type CaseActor } from './cases/actor';
 import { appendAudit, inTransaction, isFailure, newId, type ServiceContext } from './context';
@@ -134,36 +134,25 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput): Result<Sp
     };
     ctx.store.spotChecks.update(next, current);
     appendAudit(ctx, actor, 'spotCheck', next.id, 'update', changes, at);
-    ctx.store.outbox.append(
-      createRefused(ctx, next.id)
-        ? // The server never took this draft: saved again (e.g. after fixing what it refused),
-          // it goes as a new create of the whole draft, not as changes to a record it lacks.
-          {
-            entity: 'spotCheck',
-            entityId: next.id,
-            op: 'create',
-            changes: { data: structuredClone(data) },
-          }
-        : {
-            entity: 'spotCheck',
-            entityId: next.id,
-            op: 'update',
-            ...dataChanges(ctx, next.id, current.data, data),
-          },
-    );
+    if (createRefused(ctx, next.id)) {
+      // The server never took this draft: saved again (e.g. after fixing what it refused), it
+      // goes as a new create of the whole draft, not as changes to a record it lacks.
+      ctx.store.outbox.append({
+        entity: 'spotCheck',
+        entityId: next.id,
+        op: 'create',
+        changes: { data: structuredClone(data) },
+      });
+      return ok(next);
+    }
+    // The fields it changed, and apart from them those a refusal holds.
+    const changed = changedPaths(current.data as unknown as Doc, data as unknown as Doc, 'data');
+    const after = data as unknown as Doc;
+    for (const u of updatesWithHeld(ctx.store, 'spotCheck', next.id, changed, after, 'data')) {
+      ctx.store.outbox.append({ entity: 'spotCheck', entityId: next.id, op: 'update', ...u });
+    }
     return ok(next);
   });
-}
-
-/** What a save of the draft's data sends: the fields it changed, and those a refusal holds. */
-function dataChanges(
-  ctx: ServiceContext,
-  id: string,
-  before: SpotCheckData,
-  after: SpotCheckData,
-): HeldUpdate {
-  const changed = changedPaths(before as unknown as Doc, after as unknown as Doc, 'data');
-  return withHeldFields(ctx.store, 'spotCheck', id, changed, after as unknown as Doc, 'data');
 }
 
 /**
@@ -224,7 +213,14 @@ export function submitSpotCheck(ctx: ServiceContext, input: SubmitInput): Result
       entity: 'spotCheck',
       entityId: next.id,
       op: 'submit',
-      ...dataChanges(ctx, next.id, current.data, data),
+      ...withHeldFields(
+        ctx.store,
+        'spotCheck',
+        next.id,
+        changedPaths(current.data as unknown as Doc, data as unknown as Doc, 'data'),
+        data as unknown as Doc,
+        'data',
+      ),
     });
     return ok(next);
   });

@@ -17,7 +17,7 @@ import {
   type CaseRecord,
   type CaseWorkflow,
 } from '../../shared/domain/case/record';
-import type { ApprovalStep } from '../../shared/domain/case/stages';
+import { lockedBy, type ApprovalStep } from '../../shared/domain/case/stages';
 import { chinaDate } from '../../shared/domain/deadlines/today';
 import { CaseDataSchema, type CaseData } from '../../shared/schemas/case';
 import type { ReviewRecord, ReviewTarget } from '../../shared/schemas/review';
@@ -101,7 +101,10 @@ export function rebaseCase(
   local: CaseRecord | null,
   server: CaseDoc,
 ): CaseRecord {
-  const pending = pendingFields(store, 'case', id);
+  // A held field the server's stage has locked since can no longer go: the server's value stands.
+  const pending = pendingFields(store, 'case', id, {
+    held: (path) => lockedBy(server.stage, path.replace(/^data\./, '')) === null,
+  });
   // Created here and not yet taken: the document is still entirely the device's.
   if (local && pending.all) return local;
   const data = local ? mergedData(local.data, server.data, pending) : server.data;

@@ -17,20 +17,87 @@ export function changedPaths(before: Doc, after: Doc, prefix = ''): Record<strin
   return out;
 }
 
-/** An update's changes and, when it carries held fields, the base they go from. */
+/** An outbox update's changes and, when they are held fields, the base they go from. */
 export interface HeldUpdate {
   changes: Record<string, unknown>;
   baseServerSeq?: number;
 }
 
+/** Which held fields (paths as sent) a save may send again; the rest stay with the server. */
+export type HeldFilter = (path: string) => boolean;
+
+const overlap = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+
 /**
- * `changes` plus the value now of every field a refused update of the record still holds on
- * the device (QuarantineRepository.held), so saving the record sends those again: once they fit,
- * the server has what the inspector typed. With held fields the update goes from the refused
- * one's base, so a change someone else made to one of them meanwhile (which the device kept its
- * own value over) is a conflict on the server, not overwritten. `after` is the document the
- * paths are read in, under `prefix` as for changedPaths. Text the server cannot store goes as
- * U+FFFD (an older build may have kept it), or the field would be refused on every save.
+ * The fields a refused update of the record still holds on the device
+ * (QuarantineRepository.held), each with its value now in `after` (read under `prefix`, as for
+ * changedPaths), and the refused update's base. Text the server cannot store goes as U+FFFD (an
+ * older build may have kept it), or the field would be refused on every save.
+ */
+function heldValues(
+  store: Store,
+  entity: string,
+  entityId: string,
+  after: Doc,
+  prefix: string,
+  keep: HeldFilter,
+): { values: Record<string, unknown>; base: number } {
+  const held = store.quarantine.held(entity, entityId);
+  const values: Record<string, unknown> = {};
+  for (const path of held.paths) {
+    if (!keep(path)) continue;
+    const inner = prefix
+      ? path.startsWith(`${prefix}.`)
+        ? path.slice(prefix.length + 1)
+        : null
+      : path;
+    if (inner === null) continue;
+    const value = getPath(after, inner);
+    values[path] = value === undefined ? null : withStorableText(cloneJson(value));
+  }
+  return { values, base: held.base ?? 0 };
+}
+
+/**
+ * The outbox updates a save of the record writes: `changes` (what this save changed), and first,
+ * when refusals hold fields of it, those fields again with their values now, so that once they
+ * fit the server has what the inspector typed. The held fields go as their own update from the
+ * refused one's base: a change someone else made to one of them meanwhile (which the device kept
+ * its own value over) is a conflict on the server, not overwritten; the rest of the save goes
+ * from the record's base as usual, so a refusal of the held fields again never takes this
+ * save's other edits with it. A field of this save inside or around a held one goes with the
+ * held ones. `keep` drops held fields the server no longer lets change (a case stage's locks).
+ */
+export function updatesWithHeld(
+  store: Store,
+  entity: string,
+  entityId: string,
+  changes: Record<string, unknown>,
+  after: Doc,
+  prefix = '',
+  keep: HeldFilter = () => true,
+): HeldUpdate[] {
+  const { values, base } = heldValues(store, entity, entityId, after, prefix, keep);
+  const heldPaths = Object.keys(values);
+  if (heldPaths.length === 0) return Object.keys(changes).length > 0 ? [{ changes }] : [];
+  const held: Record<string, unknown> = {};
+  const own: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(changes)) {
+    if (heldPaths.some((p) => overlap(k, p))) held[k] = v;
+    else own[k] = v;
+  }
+  for (const p of heldPaths) {
+    if (!Object.keys(held).some((k) => overlap(k, p))) held[p] = values[p];
+  }
+  const out: HeldUpdate[] = [{ changes: held, baseServerSeq: base }];
+  if (Object.keys(own).length > 0) out.push({ changes: own });
+  return out;
+}
+
+/**
+ * `changes` plus the held fields (see updatesWithHeld) in one mutation from the refused one's
+ * base: for a `submit`, where the submitted record must carry what the inspector typed, so a
+ * refusal of it refuses the submit too.
  */
 export function withHeldFields(
   store: Store,
@@ -40,24 +107,13 @@ export function withHeldFields(
   after: Doc,
   prefix = '',
 ): HeldUpdate {
-  const held = store.quarantine.held(entity, entityId);
-  if (held.paths.length === 0) return { changes };
+  const { values, base } = heldValues(store, entity, entityId, after, prefix, () => true);
+  const heldPaths = Object.keys(values);
+  if (heldPaths.length === 0) return { changes };
   const out = { ...changes };
-  const overlaps = (path: string) =>
-    Object.keys(out).some(
-      (k) => k === path || k.startsWith(`${path}.`) || path.startsWith(`${k}.`),
-    );
-  for (const path of held.paths) {
-    // A field this save sends anyway (or one inside or around it) goes with its value now.
-    if (overlaps(path)) continue;
-    const inner = prefix
-      ? path.startsWith(`${prefix}.`)
-        ? path.slice(prefix.length + 1)
-        : null
-      : path;
-    if (inner === null) continue;
-    const value = getPath(after, inner);
-    out[path] = value === undefined ? null : withStorableText(cloneJson(value));
+  for (const p of heldPaths) {
+    // A field this submit sends anyway (or one inside or around it) goes with its value now.
+    if (!Object.keys(out).some((k) => overlap(k, p))) out[p] = values[p];
   }
-  return { changes: out, baseServerSeq: held.base ?? 0 };
+  return { changes: out, baseServerSeq: base };
 }

@@ -20,15 +20,16 @@ export interface PendingFields {
 }
 
 /**
- * `held`: also the fields refusals hold (default). False where the server's copy can no longer
- * take them (a submitted or approved spot check): the record then takes the server's values, as
- * for any refusal; the quarantine still has what was refused.
+ * `held`: also the fields refusals hold (default), or those of them it returns true for. False
+ * where the server's copy can no longer take them (a submitted or approved spot check, a field a
+ * case stage locked): the record then takes the server's values, as for any refusal; the
+ * quarantine still has what was refused.
  */
 export function pendingFields(
   store: Store,
   entity: string,
   entityId: string,
-  { held = true }: { held?: boolean } = {},
+  { held = true }: { held?: boolean | ((path: string) => boolean) } = {},
 ): PendingFields {
   const out: PendingFields = {
     all: false,
@@ -49,7 +50,10 @@ export function pendingFields(
     out.paths.push(...Object.keys(m.changes));
   }
   // Refused for what the device's own text carried: kept here until sent again and taken.
-  if (held) out.paths.push(...store.quarantine.held(entity, entityId).paths);
+  if (held) {
+    const paths = store.quarantine.held(entity, entityId).paths;
+    out.paths.push(...(held === true ? paths : paths.filter(held)));
+  }
   return out;
 }
 

@@ -16,6 +16,7 @@ import {
   type PushResponse,
   type SkipRequest,
 } from '../../shared/sync/protocol';
+import { isKeptOnDevice } from '../../shared/sync/errors';
 import type { SeqResetResponse } from '../../shared/sync/maintenance';
 import { encodePushBody, PUSH_BODY_TYPE } from '../../shared/sync/pushBody';
 import { post, tx, type RoundContext } from './context';
@@ -241,8 +242,11 @@ function recordResults(rc: RoundContext, batch: OutboxEntry[], res: PushResponse
       store.outbox.setState(e.seq, 'done');
       continue;
     }
-    // Refused again: it stands for the earlier refusals whose fields it carried.
-    store.quarantine.supersede(e.entity, e.entityId, e, at);
+    // Refused again and held again: it stands for the earlier refusals whose fields it carried.
+    // A refusal that holds nothing (a refused submit, a locked record) leaves them holding.
+    if (e.op === 'update' && isKeptOnDevice(r.reason)) {
+      store.quarantine.supersede(e.entity, e.entityId, e, at);
+    }
     store.quarantine.add({
       mutationId: e.mutationId,
       seq: e.seq,

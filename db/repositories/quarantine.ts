@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MessageRef } from '../../shared/api/result';
-import { KEPT_ON_DEVICE_REASONS } from '../../shared/sync/errors';
+import { isKeptOnDevice, KEPT_ON_DEVICE_REASONS } from '../../shared/sync/errors';
 
 /** SQL list of KEPT_ON_DEVICE_REASONS (fixed identifiers, not input). */
 const KEPT = KEPT_ON_DEVICE_REASONS.map((r) => `'${r}'`).join(', ');
@@ -117,7 +117,7 @@ export class QuarantineRepository {
   /**
    * Fields of the record that refused updates still hold on the device (KEPT_ON_DEVICE_REASONS,
    * not resolved), and the oldest base they were sent from: the record keeps its values of them,
-   * and saving it sends them again from that base (core/sync/changes.ts withHeldFields).
+   * and saving it sends them again from that base (core/sync/changes.ts updatesWithHeld).
    */
   held(entity: string, entityId: string): { paths: string[]; base: number | null } {
     const rows = this.db
@@ -140,8 +140,9 @@ export class QuarantineRepository {
   /**
    * A mutation of the record reached the server: the refusals it makes good are resolved as
    * 'taken'. A create makes good the record's refused creates (not `alreadyExists`) and held
-   * updates: the server has the whole record. An update makes good each held update whose every
-   * field it sent. Returns how many were resolved.
+   * updates: the server has the whole record. An update (or submit) makes good each held update
+   * whose every field it sent; a submit, the record's refused submits. Returns how many were
+   * resolved.
    */
   resolveSent(entity: string, entityId: string, sent: SentMutation, at: string): number {
     return this.settle(entity, entityId, sent, at, 'taken');
@@ -174,7 +175,9 @@ export class QuarantineRepository {
     const covered = (path: string) => sentKeys.some((k) => k === path || path.startsWith(`${k}.`));
     const done = open.filter((q) => {
       if (q.op === 'create') return whole && q.reason !== 'alreadyExists';
-      if (q.op !== 'update' || !KEPT_ON_DEVICE_REASONS.includes(q.reason as never)) return false;
+      // The record went for signature after all: a refused submit of it is made good.
+      if (q.op === 'submit') return sent.op === 'submit';
+      if (q.op !== 'update' || !isKeptOnDevice(q.reason)) return false;
       const paths = Object.keys(JSON.parse(q.changes) as object);
       return whole || (paths.length > 0 && paths.every(covered));
     });

@@ -105,7 +105,7 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
  * Refusals of what the device's own text carried, which the inspector fixes by editing the
  * record (shorter text, other characters, a valid value). The device keeps the refused values in
  * the record instead of taking the server's back, and the next save of the record sends them
- * again (core/sync/changes.ts withHeldFields). Other refusals are the server's state winning
+ * again (core/sync/changes.ts updatesWithHeld). Other refusals are the server's state winning
  * (locked, out of scope, changed by someone else): the record takes the server's values.
  */
 export const KEPT_ON_DEVICE_REASONS: readonly RejectReason[] = [
@@ -113,6 +113,11 @@ export const KEPT_ON_DEVICE_REASONS: readonly RejectReason[] = [
   'tooLarge',
   'unstorableText',
 ];
+
+/** True for a refusal whose fields the device keeps (KEPT_ON_DEVICE_REASONS). */
+export function isKeptOnDevice(reason: string): boolean {
+  return (KEPT_ON_DEVICE_REASONS as readonly string[]).includes(reason);
+}
 
 export const REJECT_MESSAGES: Record<RejectReason, string> = {
   validation: '内容不符合要求，未保存。请按提示修改。',

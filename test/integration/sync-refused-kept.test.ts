@@ -49,16 +49,19 @@ const local = async (client: SyncClient, id: string) =>
   (await client.ok('spotCheck.get', { id })).record.data;
 const onServer = async (id: string) =>
   ((await serverDocs(env.storage, 'spotCheck')).get(id) as { data: SpotCheckData }).data;
+/** Saves text in two fields that together pass the push limit (refused as tooLarge). */
+const typeTooMuch = (id: string) =>
+  saveSpotCheck(c, id, (d) => {
+    d.sample.remarks = REMARKS;
+    d.result.failedItems = FAILED;
+  });
 
 it('keeps a refused save in the record, sends it again with the next save, and resolves it', async () => {
   const rec = await c.ok('spotCheck.create', { data: completeData() });
   await c.round();
   const original = (await onServer(rec.id)).sample.remarks;
 
-  await saveSpotCheck(c, rec.id, (d) => {
-    d.sample.remarks = REMARKS;
-    d.result.failedItems = FAILED;
-  });
+  await typeTooMuch(rec.id);
   await c.round();
   expect(await c.ok('sync.status', {})).toMatchObject({ pendingMutations: 0, quarantined: 1 });
   expect((await c.ok('sync.quarantine', {}))[0]).toMatchObject({
@@ -120,10 +123,7 @@ it('keeps a refused save in the record, sends it again with the next save, and r
 it('submitted with a refused save still held, the submit carries it', async () => {
   const rec = await c.ok('spotCheck.create', { data: completeData() });
   await c.round();
-  await saveSpotCheck(c, rec.id, (d) => {
-    d.sample.remarks = REMARKS;
-    d.result.failedItems = FAILED;
-  });
+  await typeTooMuch(rec.id);
   await c.round();
   expect(await c.ok('sync.status', {})).toMatchObject({ quarantined: 1 });
   // Shortened, and submitted before any sync round: the submit goes with both fields.
@@ -204,10 +204,7 @@ it('a held field someone else changed meanwhile becomes a conflict, not an overw
   const rec = await c.ok('spotCheck.create', { data: completeData() });
   await c.round();
   await other.round();
-  await saveSpotCheck(c, rec.id, (d) => {
-    d.sample.remarks = REMARKS;
-    d.result.failedItems = FAILED;
-  });
+  await typeTooMuch(rec.id);
   await c.round();
   expect(await c.ok('sync.status', {})).toMatchObject({ quarantined: 1 });
 
@@ -234,10 +231,7 @@ it('submitted before the refusal came back, the record takes the server’s sign
   const rec = await c.ok('spotCheck.create', { data: completeData() });
   await c.round();
   const signed = (await onServer(rec.id)).sample.remarks;
-  await saveSpotCheck(c, rec.id, (d) => {
-    d.sample.remarks = REMARKS;
-    d.result.failedItems = FAILED;
-  });
+  await typeTooMuch(rec.id);
   const { record } = await c.ok('spotCheck.get', { id: rec.id });
   await c.ok('spotCheck.submit', { id: rec.id, expectedRevision: record.revision });
   await c.round();
@@ -250,4 +244,157 @@ it('submitted before the refusal came back, the record takes the server’s sign
   expect(after.status).toBe('submitted');
   expect(after.data.sample.remarks).toBe(signed);
   expect(await c.ok('sync.status', {})).toMatchObject({ quarantined: 1 });
+});
+
+it('held fields refused again go on their own: the save’s other edits reach the server', async () => {
+  const rec = await c.ok('spotCheck.create', { data: completeData() });
+  await c.round();
+  await other.round();
+  await typeTooMuch(rec.id);
+  await c.round();
+  const openBefore = (await c.ok('sync.status', {})).quarantined;
+  const [first] = (await c.ok('sync.quarantine', {})).filter((q) => q.entityId === rec.id);
+
+  // Another laptop renames the sample; this one pulls it, then the inspector deliberately
+  // changes the name again without touching the (still too long) held fields.
+  await saveSpotCheck(other, rec.id, (d) => (d.sample.name = '复混肥料（复检）'));
+  await other.round();
+  await c.round();
+  expect((await local(c, rec.id)).sample.name).toBe('复混肥料（复检）');
+  await saveSpotCheck(c, rec.id, (d) => (d.sample.name = '复混肥料（第三次）'));
+  const pending = c.db
+    .prepare("SELECT changes FROM outbox WHERE state = 'pending' ORDER BY seq")
+    .all() as { changes: string }[];
+  expect(pending.map((p) => Object.keys(JSON.parse(p.changes) as object).sort())).toEqual([
+    ['data.result.failedItems', 'data.sample.remarks'],
+    ['data.sample.name'],
+  ]);
+  await c.round();
+
+  // The name went from the pulled base: the server took it, no conflict. The held fields were
+  // refused again: the new refusal stands for the first one and the device still holds them.
+  expect((await onServer(rec.id)).sample.name).toBe('复混肥料（第三次）');
+  expect(await c.ok('conflicts.list', { entityId: rec.id })).toEqual([]);
+  const entries = (await c.ok('sync.quarantine', {})).filter((q) => q.entityId === rec.id);
+  expect(entries.map((q) => [q.mutationId === first?.mutationId, q.resolution ?? null])).toEqual(
+    expect.arrayContaining([
+      [true, 'superseded'],
+      [false, null],
+    ]),
+  );
+  expect(await local(c, rec.id)).toMatchObject({
+    sample: { name: '复混肥料（第三次）', remarks: REMARKS },
+    result: { failedItems: FAILED },
+  });
+  expect(await c.ok('sync.status', {})).toMatchObject({ quarantined: openBefore });
+});
+
+it('a refused submit leaves the held fields in the record; fixed and submitted, both resolve', async () => {
+  const openBefore = (await c.ok('sync.status', {})).quarantined;
+  const rec = await c.ok('spotCheck.create', { data: completeData() });
+  await c.round();
+  await typeTooMuch(rec.id);
+  await c.round();
+  // Submitted with the long text still in the form: the submit carries it and is refused too.
+  const held = (await c.ok('spotCheck.get', { id: rec.id })).record;
+  await c.ok('spotCheck.submit', { id: rec.id, expectedRevision: held.revision });
+  await c.round();
+  const refused = (await c.ok('sync.quarantine', {})).filter((q) => q.entityId === rec.id);
+  expect(refused.map((q) => [q.op, q.reason, q.resolution ?? null]).sort()).toEqual([
+    ['submit', 'tooLarge', null],
+    ['update', 'tooLarge', null],
+  ]);
+  // The server kept its draft: the record is a draft again here, and still holds the text.
+  const back = (await c.ok('spotCheck.get', { id: rec.id })).record;
+  expect(back.status).toBe('draft');
+  expect(back.data).toMatchObject({
+    sample: { remarks: REMARKS },
+    result: { failedItems: FAILED },
+  });
+
+  await saveSpotCheck(c, rec.id, (d) => (d.result.failedItems = '不合格。'));
+  const fixed = (await c.ok('spotCheck.get', { id: rec.id })).record;
+  await c.ok('spotCheck.submit', { id: rec.id, expectedRevision: fixed.revision });
+  await c.round();
+  expect((await serverDocs(env.storage, 'spotCheck')).get(rec.id)).toMatchObject({
+    status: 'submitted',
+    data: { sample: { remarks: REMARKS }, result: { failedItems: '不合格。' } },
+  });
+  const after = (await c.ok('sync.quarantine', {})).filter((q) => q.entityId === rec.id);
+  expect(after.map((q) => q.resolution).sort()).toEqual(['taken', 'taken']);
+  expect(await c.ok('sync.status', {})).toMatchObject({
+    quarantined: openBefore,
+    lastError: null,
+  });
+});
+
+it('a held case field a later stage locked takes the server’s value and never blocks a save', async () => {
+  const sup = openClient();
+  try {
+    await enrollAndLogin(env, sup, env.org.supervisor);
+    const kase = await c.ok('case.create', {
+      data: completeCaseData(chinaDate(new Date())) as unknown as CaseData,
+    });
+    await c.round();
+    const serverRef = kase.data.sourceRef;
+    await c.ok('case.save', {
+      id: kase.id,
+      expectedRev: kase.rev,
+      data: { ...kase.data, sourceRef: '举报登记 2026-118 号' },
+    });
+    rewritePending(c, kase.id, (ch) => (ch['data.sourceRef'] = '举报登记\u0000 2026-118 号'));
+    await c.round();
+    expect((await c.ok('case.get', { id: kase.id })).record.data.sourceRef).toBe(
+      '举报登记 2026-118 号',
+    );
+
+    // Filed and approved: 立案 locks the case source, the held field included.
+    const mine = (await c.ok('case.get', { id: kase.id })).record;
+    await c.ok('case.transition', {
+      id: kase.id,
+      expectedRev: mine.rev,
+      transition: 'file',
+      opinion: '建议立案',
+    });
+    await c.round();
+    await sup.round();
+    const item = (await sup.ok('review.queue', {})).find((q) => q.targetId === kase.id);
+    for (const level of ['review', 'approve'] as const) {
+      await sup.ok('review.decide', {
+        targetType: 'case',
+        targetId: kase.id,
+        step: 'file',
+        level,
+        decision: 'approve',
+        comment: '同意',
+        targetRev: item?.targetRev ?? -1,
+      });
+    }
+    await sup.round();
+    await c.round();
+    const filed = (await c.ok('case.get', { id: kase.id })).record;
+    expect(filed.stage).toBe('investigating');
+    expect(filed.data.sourceRef).toBe(serverRef);
+
+    // A later save of an open field goes alone and is taken.
+    await c.ok('case.save', {
+      id: kase.id,
+      expectedRev: filed.rev,
+      data: { ...filed.data, facts: `${filed.data.facts}补充询问笔录。` },
+    });
+    const pending = c.db
+      .prepare("SELECT changes FROM outbox WHERE state = 'pending' AND entity_id = ?")
+      .all(kase.id) as { changes: string }[];
+    expect(pending.map((p) => Object.keys(JSON.parse(p.changes) as object))).toEqual([
+      ['data.facts'],
+    ]);
+    await c.round();
+    expect((await serverDocs(env.storage, 'case')).get(kase.id)).toMatchObject({
+      data: { facts: `${filed.data.facts}补充询问笔录。`, sourceRef: serverRef },
+    });
+    const refusals = (await c.ok('sync.quarantine', {})).filter((q) => q.entityId === kase.id);
+    expect(refusals.map((q) => q.reason)).toEqual(['unstorableText']);
+  } finally {
+    await sup.core.shutdown();
+  }
 });

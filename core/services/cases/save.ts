@@ -12,10 +12,11 @@ import { fail, ok, type Result } from '../../../shared/api/result';
 import { isDocumentNumberPath, replacedDocumentNumber } from '../../../shared/documents/numbers';
 import { editProblem } from '../../../shared/domain/case/machine';
 import type { CaseRecord } from '../../../shared/domain/case/record';
+import { lockedBy } from '../../../shared/domain/case/stages';
 import type { CaseData } from '../../../shared/schemas/case';
 import type { Doc } from '../../../shared/sync/paths';
 import { diff } from '../../audit/diff';
-import { changedPaths, withHeldFields } from '../../sync/changes';
+import { changedPaths, updatesWithHeld } from '../../sync/changes';
 import { appendAudit, inTransaction, isFailure, type ServiceContext } from '../context';
 import { currentActor, notFound, permissionFailure, ruleFailure, type CaseActor } from './actor';
 
@@ -55,33 +56,27 @@ export function writeCaseData(
     changes.map((c) => c.path),
   );
   if (problem) return ruleFailure(problem);
-  const sent = withHeldFields(
+  // Held fields a stage has locked since stay as the server has them (the quarantine keeps them).
+  const updates = updatesWithHeld(
     ctx.store,
     'case',
     current.id,
     changedPaths(current.data as unknown as Doc, data as unknown as Doc, 'data'),
     data as unknown as Doc,
     'data',
+    (path) => lockedBy(current.stage, path.replace(/^data\./, '')) === null,
   );
-  // Content (not only document numbers) raises the server's rev, held fields too.
-  const content = Object.keys(sent.changes).some(
-    (path) => !isDocumentNumberPath(path.replace(/^data\./, '')),
-  );
+  // Each update with content (not only document numbers) raises the server's rev by one.
+  const contentUpdates = updates.filter((u) =>
+    Object.keys(u.changes).some((path) => !isDocumentNumberPath(path.replace(/^data\./, ''))),
+  ).length;
   const at = ctx.now().toISOString();
-  const next: CaseRecord = {
-    ...current,
-    data,
-    rev: content ? current.rev + 1 : current.rev,
-    updatedAt: at,
-  };
+  const next: CaseRecord = { ...current, data, rev: current.rev + contentUpdates, updatedAt: at };
   ctx.store.cases.update(next, current);
   appendAudit(ctx, actor.profile, 'case', next.id, 'update', changes, at);
-  ctx.store.outbox.append({
-    entity: 'case',
-    entityId: next.id,
-    op: 'update',
-    ...sent,
-  });
+  for (const u of updates) {
+    ctx.store.outbox.append({ entity: 'case', entityId: next.id, op: 'update', ...u });
+  }
   return ok(next);
 }
 
