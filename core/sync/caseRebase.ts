@@ -17,12 +17,13 @@ import {
   type CaseRecord,
   type CaseWorkflow,
 } from '../../shared/domain/case/record';
-import { lockedBy, type ApprovalStep } from '../../shared/domain/case/stages';
+import type { ApprovalStep } from '../../shared/domain/case/stages';
 import { chinaDate } from '../../shared/domain/deadlines/today';
 import { CaseDataSchema, type CaseData } from '../../shared/schemas/case';
 import type { ReviewRecord, ReviewTarget } from '../../shared/schemas/review';
 import type { CaseDoc } from '../../shared/sync/caseDoc';
 import { cloneJson, flattenLeaves, getPath, setPath, type Doc } from '../../shared/sync/paths';
+import { caseFieldLocked } from './lockedFields';
 import { covers, pendingFields } from './pending';
 
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
@@ -103,7 +104,7 @@ export function rebaseCase(
 ): CaseRecord {
   // A held field the server's stage has locked since can no longer go: the server's value stands.
   const pending = pendingFields(store, 'case', id, {
-    held: (path) => lockedBy(server.stage, path.replace(/^data\./, '')) === null,
+    held: (path) => !caseFieldLocked(server.stage)(path),
   });
   // Created here and not yet taken: the document is still entirely the device's.
   if (local && pending.all) return local;

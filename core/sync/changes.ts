@@ -30,9 +30,10 @@ const overlap = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.
 
 /**
  * The fields a refused update of the record still holds on the device
- * (QuarantineRepository.held), each with its value now in `after` (read under `prefix`, as for
- * changedPaths), and the refused update's base. Text the server cannot store goes as U+FFFD (an
- * older build may have kept it), or the field would be refused on every save.
+ * (QuarantineRepository.held) and `keep` lets go, each with its value now in `after` (read
+ * under `prefix`, as for changedPaths) and the base it was refused from. Text the server cannot
+ * store goes as U+FFFD (an older build may have kept it), or the field would be refused on
+ * every save.
  */
 function heldValues(
   store: Store,
@@ -41,9 +42,9 @@ function heldValues(
   after: Doc,
   prefix: string,
   keep: HeldFilter,
-): { values: Record<string, unknown>; base: number } {
+): Map<string, { value: unknown; base: number }> {
   const held = store.quarantine.held(entity, entityId);
-  const values: Record<string, unknown> = {};
+  const out = new Map<string, { value: unknown; base: number }>();
   for (const path of held.paths) {
     if (!keep(path)) continue;
     const inner = prefix
@@ -53,20 +54,24 @@ function heldValues(
       : path;
     if (inner === null) continue;
     const value = getPath(after, inner);
-    values[path] = value === undefined ? null : withStorableText(cloneJson(value));
+    out.set(path, {
+      value: value === undefined ? null : withStorableText(cloneJson(value)),
+      base: held.baseOf[path] ?? 0,
+    });
   }
-  return { values, base: held.base ?? 0 };
+  return out;
 }
 
 /**
  * The outbox updates a save of the record writes: `changes` (what this save changed), and first,
  * when refusals hold fields of it, those fields again with their values now, so that once they
- * fit the server has what the inspector typed. The held fields go as their own update from the
- * refused one's base: a change someone else made to one of them meanwhile (which the device kept
- * its own value over) is a conflict on the server, not overwritten; the rest of the save goes
- * from the record's base as usual, so a refusal of the held fields again never takes this
- * save's other edits with it. A field of this save inside or around a held one goes with the
- * held ones. `keep` drops held fields the server no longer lets change (a case stage's locks).
+ * fit the server has what the inspector typed. Held fields go as updates of their own, one per
+ * base they were refused from: a change someone else made to one of them meanwhile (which the
+ * device kept its own value over) is a conflict on the server, not overwritten. The rest of the
+ * save goes from the record's base as usual, so a refusal of the held fields again never takes
+ * this save's other edits with it, and an edit of a field pulled meanwhile is no conflict. A
+ * field of this save inside or around a held one goes with it. `keep` drops held fields the
+ * server no longer lets change (core/sync/lockedFields.ts).
  */
 export function updatesWithHeld(
   store: Store,
@@ -77,27 +82,37 @@ export function updatesWithHeld(
   prefix = '',
   keep: HeldFilter = () => true,
 ): HeldUpdate[] {
-  const { values, base } = heldValues(store, entity, entityId, after, prefix, keep);
-  const heldPaths = Object.keys(values);
-  if (heldPaths.length === 0) return Object.keys(changes).length > 0 ? [{ changes }] : [];
-  const held: Record<string, unknown> = {};
+  const held = heldValues(store, entity, entityId, after, prefix, keep);
+  const byBase = new Map<number, Record<string, unknown>>();
+  const put = (base: number, path: string, value: unknown) => {
+    const group = byBase.get(base) ?? {};
+    group[path] = value;
+    byBase.set(base, group);
+  };
   const own: Record<string, unknown> = {};
+  const sentWithHeld: string[] = [];
   for (const [k, v] of Object.entries(changes)) {
-    if (heldPaths.some((p) => overlap(k, p))) held[k] = v;
-    else own[k] = v;
+    const bases = [...held].filter(([p]) => overlap(k, p)).map(([, h]) => h.base);
+    if (bases.length === 0) own[k] = v;
+    else {
+      put(Math.min(...bases), k, v);
+      sentWithHeld.push(k);
+    }
   }
-  for (const p of heldPaths) {
-    if (!Object.keys(held).some((k) => overlap(k, p))) held[p] = values[p];
+  for (const [p, h] of held) {
+    if (!sentWithHeld.some((k) => overlap(k, p))) put(h.base, p, h.value);
   }
-  const out: HeldUpdate[] = [{ changes: held, baseServerSeq: base }];
+  const out: HeldUpdate[] = [...byBase]
+    .sort(([a], [b]) => a - b)
+    .map(([base, group]) => ({ changes: group, baseServerSeq: base }));
   if (Object.keys(own).length > 0) out.push({ changes: own });
   return out;
 }
 
 /**
- * `changes` plus the held fields (see updatesWithHeld) in one mutation from the refused one's
- * base: for a `submit`, where the submitted record must carry what the inspector typed, so a
- * refusal of it refuses the submit too.
+ * `changes` plus the held fields (see updatesWithHeld) in one mutation from the oldest base they
+ * were refused from: for a `submit`, where the submitted record must carry what the inspector
+ * typed, so a refusal of them refuses the submit too.
  */
 export function withHeldFields(
   store: Store,
@@ -107,13 +122,12 @@ export function withHeldFields(
   after: Doc,
   prefix = '',
 ): HeldUpdate {
-  const { values, base } = heldValues(store, entity, entityId, after, prefix, () => true);
-  const heldPaths = Object.keys(values);
-  if (heldPaths.length === 0) return { changes };
+  const held = heldValues(store, entity, entityId, after, prefix, () => true);
+  if (held.size === 0) return { changes };
   const out = { ...changes };
-  for (const p of heldPaths) {
+  for (const [p, h] of held) {
     // A field this submit sends anyway (or one inside or around it) goes with its value now.
-    if (!Object.keys(out).some((k) => overlap(k, p))) out[p] = values[p];
+    if (!Object.keys(out).some((k) => overlap(k, p))) out[p] = h.value;
   }
-  return { changes: out, baseServerSeq: base };
+  return { changes: out, baseServerSeq: Math.min(...[...held.values()].map((h) => h.base)) };
 }

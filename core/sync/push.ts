@@ -16,11 +16,11 @@ import {
   type PushResponse,
   type SkipRequest,
 } from '../../shared/sync/protocol';
-import { isKeptOnDevice } from '../../shared/sync/errors';
 import type { SeqResetResponse } from '../../shared/sync/maintenance';
 import { encodePushBody, PUSH_BODY_TYPE } from '../../shared/sync/pushBody';
 import { post, tx, type RoundContext } from './context';
 import { SyncHttpError, TextBody } from './http';
+import { lockedFields } from './lockedFields';
 import { epochOf, resetCursor } from './pull';
 
 /** Room for the request envelope around the mutations. */
@@ -220,7 +220,10 @@ function recordResults(rc: RoundContext, batch: OutboxEntry[], res: PushResponse
     if (r.status === 'applied') {
       store.outbox.setState(e.seq, 'done');
       // What the server refused before may have reached it now (sent again when saved).
-      store.quarantine.resolveSent(e.entity, e.entityId, e, at);
+      store.quarantine.resolveSent(e.entity, e.entityId, e, at, {
+        applied: true,
+        gone: lockedFields(store, e.entity, e.entityId),
+      });
       continue;
     }
     repair.push({ entity: e.entity, id: e.entityId });
@@ -238,15 +241,16 @@ function recordResults(rc: RoundContext, batch: OutboxEntry[], res: PushResponse
         });
       }
       // Held fields that went again reached the server; any it conflicted on wait in conflicts.
-      store.quarantine.resolveSent(e.entity, e.entityId, e, at);
+      store.quarantine.resolveSent(e.entity, e.entityId, e, at, {
+        applied: false,
+        gone: lockedFields(store, e.entity, e.entityId),
+      });
       store.outbox.setState(e.seq, 'done');
       continue;
     }
-    // Refused again and held again: it stands for the earlier refusals whose fields it carried.
-    // A refusal that holds nothing (a refused submit, a locked record) leaves them holding.
-    if (e.op === 'update' && isKeptOnDevice(r.reason)) {
-      store.quarantine.supersede(e.entity, e.entityId, e, at);
-    }
+    // Refused again: it stands for the earlier refusals whose fields it carried (held again, or
+    // the server's state winning); a refused submit only for earlier refused submits.
+    store.quarantine.supersede(e.entity, e.entityId, e, at);
     store.quarantine.add({
       mutationId: e.mutationId,
       seq: e.seq,

@@ -27,6 +27,13 @@ export interface QuarantineEntry {
 /** 'taken': the server has what it carried now; 'superseded': a later refusal stands for it. */
 export type QuarantineResolution = 'taken' | 'superseded';
 
+export interface SettleOptions {
+  /** The server applied the mutation (not a conflict). */
+  applied: boolean;
+  /** Held fields the record no longer lets change: they count as settled. */
+  gone?: (path: string) => boolean;
+}
+
 /** What a device sent that may settle earlier refusals of the same record. */
 export interface SentMutation {
   op: string;
@@ -116,10 +123,11 @@ export class QuarantineRepository {
 
   /**
    * Fields of the record that refused updates still hold on the device (KEPT_ON_DEVICE_REASONS,
-   * not resolved), and the oldest base they were sent from: the record keeps its values of them,
-   * and saving it sends them again from that base (core/sync/changes.ts updatesWithHeld).
+   * not resolved), each with the base it was first refused from (the oldest, when refused more
+   * than once): the record keeps its values of them, and saving it sends them again from that
+   * base (core/sync/changes.ts updatesWithHeld).
    */
-  held(entity: string, entityId: string): { paths: string[]; base: number | null } {
+  held(entity: string, entityId: string): { paths: string[]; baseOf: Record<string, number> } {
     const rows = this.db
       .prepare(
         `SELECT changes, base_server_seq FROM sync_quarantine
@@ -127,33 +135,47 @@ export class QuarantineRepository {
            AND reason IN (${KEPT}) AND resolved_at IS NULL ORDER BY seq`,
       )
       .all(entity, entityId) as Pick<Row, 'changes' | 'base_server_seq'>[];
-    const paths = new Set<string>();
-    let base: number | null = null;
+    const baseOf: Record<string, number> = {};
     for (const r of rows) {
-      for (const p of Object.keys(JSON.parse(r.changes) as object)) paths.add(p);
       const b = r.base_server_seq ?? 0;
-      base = base === null ? b : Math.min(base, b);
+      for (const p of Object.keys(JSON.parse(r.changes) as object)) {
+        baseOf[p] = Math.min(baseOf[p] ?? b, b);
+      }
     }
-    return { paths: [...paths], base };
+    return { paths: Object.keys(baseOf), baseOf };
   }
 
   /**
    * A mutation of the record reached the server: the refusals it makes good are resolved as
    * 'taken'. A create makes good the record's refused creates (not `alreadyExists`) and held
    * updates: the server has the whole record. An update (or submit) makes good each held update
-   * whose every field it sent; a submit, the record's refused submits. Returns how many were
-   * resolved.
+   * whose every field it sent or `gone` says the record no longer lets change (a case stage's
+   * locks); a submit the server applied (`applied`: not a conflict), the record's refused
+   * submits. Returns how many were resolved.
    */
-  resolveSent(entity: string, entityId: string, sent: SentMutation, at: string): number {
-    return this.settle(entity, entityId, sent, at, 'taken');
+  resolveSent(
+    entity: string,
+    entityId: string,
+    sent: SentMutation,
+    at: string,
+    opts: SettleOptions,
+  ): number {
+    return this.settle(entity, entityId, sent, at, 'taken', opts);
   }
 
   /**
    * A mutation of the record was refused too: the earlier refusals it carried everything of
-   * (as for resolveSent) are 'superseded', its own entry stands for them. Call before adding it.
+   * (as for resolveSent; a submit: refused submits only, its held fields stay held) are
+   * 'superseded', its own entry stands for them. Call before adding it.
    */
-  supersede(entity: string, entityId: string, sent: SentMutation, at: string): number {
-    return this.settle(entity, entityId, sent, at, 'superseded');
+  supersede(
+    entity: string,
+    entityId: string,
+    sent: SentMutation,
+    at: string,
+    opts: Pick<SettleOptions, 'gone'> = {},
+  ): number {
+    return this.settle(entity, entityId, sent, at, 'superseded', { ...opts, applied: false });
   }
 
   private settle(
@@ -162,6 +184,7 @@ export class QuarantineRepository {
     sent: SentMutation,
     at: string,
     resolution: QuarantineResolution,
+    { applied, gone = () => false }: SettleOptions,
   ): number {
     const whole = sent.op === 'create';
     const sentKeys = Object.keys(sent.changes);
@@ -172,12 +195,16 @@ export class QuarantineRepository {
          WHERE entity = ? AND entity_id = ? AND resolved_at IS NULL`,
       )
       .all(entity, entityId) as Pick<Row, 'mutation_id' | 'op' | 'reason' | 'changes'>[];
-    const covered = (path: string) => sentKeys.some((k) => k === path || path.startsWith(`${k}.`));
+    const covered = (path: string) =>
+      gone(path) || sentKeys.some((k) => k === path || path.startsWith(`${k}.`));
     const done = open.filter((q) => {
       if (q.op === 'create') return whole && q.reason !== 'alreadyExists';
-      // The record went for signature after all: a refused submit of it is made good.
-      if (q.op === 'submit') return sent.op === 'submit';
+      // Signed after all, or refused again as a submit: the submit's refusal is settled.
+      if (q.op === 'submit')
+        return sent.op === 'submit' && (applied || resolution === 'superseded');
       if (q.op !== 'update' || !isKeptOnDevice(q.reason)) return false;
+      // A refused submit holds nothing: what it carried stays held by the update's refusal.
+      if (resolution === 'superseded' && sent.op === 'submit') return false;
       const paths = Object.keys(JSON.parse(q.changes) as object);
       return whole || (paths.length > 0 && paths.every(covered));
     });

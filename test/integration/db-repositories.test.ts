@@ -206,9 +206,10 @@ describe('quarantine repository', () => {
     expect(store.quarantine.count()).toBe(5);
     expect(store.quarantine.lastRefusedCreate('spotCheck', a)).toBe(1);
 
-    expect(store.quarantine.resolveSent('spotCheck', a, { op: 'create', changes: {} }, at(9))).toBe(
-      2,
-    );
+    const applied = { applied: true };
+    expect(
+      store.quarantine.resolveSent('spotCheck', a, { op: 'create', changes: {} }, at(9), applied),
+    ).toBe(2);
     // Not alreadyExists (the server had its own copy), not the server's state winning
     // (immutable), not another record.
     expect(resolvedSeqs()).toEqual([1, 2]);
@@ -218,7 +219,7 @@ describe('quarantine repository', () => {
     // Kept as history, with when it was resolved; resolving again changes nothing.
     expect(store.quarantine.list()[0]?.resolvedAt).toBe(at(9));
     expect(
-      store.quarantine.resolveSent('spotCheck', a, { op: 'create', changes: {} }, at(10)),
+      store.quarantine.resolveSent('spotCheck', a, { op: 'create', changes: {} }, at(10), applied),
     ).toBe(0);
     expect(store.quarantine.list()[0]?.resolvedAt).toBe(at(9));
   });
@@ -238,27 +239,66 @@ describe('quarantine repository', () => {
     // A refused submit holds nothing (its changes are what validation normalized), and no later
     // update makes it good.
     refused(4, id, 'submit', 'validation', {}, 8);
+    // The same field refused again from a later base keeps the first one's.
+    refused(5, id, 'update', 'tooLarge', { 'data.samplers': [1] }, 9);
     expect(store.quarantine.held('spotCheck', id)).toEqual({
       paths: ['data.sample.remarks', 'data.result.failedItems', 'data.samplers'],
-      base: 5,
+      baseOf: { 'data.sample.remarks': 7, 'data.result.failedItems': 7, 'data.samplers': 5 },
     });
 
     const sent = (changes: Record<string, unknown>) =>
-      store.quarantine.resolveSent('spotCheck', id, { op: 'update', changes }, at(9));
+      store.quarantine.resolveSent('spotCheck', id, { op: 'update', changes }, at(9), {
+        applied: true,
+      });
     // One of the two fields sent: nothing resolved yet.
     expect(sent({ 'data.sample.remarks': 'short' })).toBe(0);
     expect(sent({ 'data.sample.remarks': 'short', 'data.result.failedItems': 'f' })).toBe(1);
     // A parent path covers the fields inside it.
-    expect(sent({ data: {} })).toBe(1);
-    expect(resolvedSeqs()).toEqual([1, 2]);
+    expect(sent({ data: {} })).toBe(2);
+    expect(resolvedSeqs()).toEqual([1, 2, 5]);
     expect(store.quarantine.list().map((q) => q.resolution ?? null)).toEqual([
       'taken',
       'taken',
       null,
       null,
+      'taken',
     ]);
-    expect(store.quarantine.held('spotCheck', id)).toEqual({ paths: [], base: null });
+    expect(store.quarantine.held('spotCheck', id)).toEqual({ paths: [], baseOf: {} });
     expect(store.quarantine.count()).toBe(2);
+  });
+
+  it('a submit the server applied resolves refused submits; one in conflict or refused does not take them', () => {
+    const id = uuidv7();
+    refused(1, id, 'update', 'tooLarge', { 'data.sample.remarks': 'long' }, 3);
+    refused(2, id, 'submit', 'tooLarge', { 'data.sample.remarks': 'long' }, 3);
+    const submit = { op: 'submit', changes: { 'data.sample.remarks': 'short' } };
+    // Refused again as a submit: it stands for the earlier submit, the held update stays held.
+    expect(store.quarantine.supersede('spotCheck', id, submit, at(4))).toBe(1);
+    refused(3, id, 'submit', 'tooLarge', submit.changes, 3);
+    expect(store.quarantine.held('spotCheck', id).paths).toEqual(['data.sample.remarks']);
+    // In conflict: the held field reached the server (its other value waits in conflicts), but
+    // the record was not signed.
+    expect(store.quarantine.resolveSent('spotCheck', id, submit, at(5), { applied: false })).toBe(
+      1,
+    );
+    expect(store.quarantine.list().map((q) => [q.seq, q.resolution ?? null])).toEqual([
+      [1, 'taken'],
+      [2, 'superseded'],
+      [3, null],
+    ]);
+    expect(store.quarantine.resolveSent('spotCheck', id, submit, at(6), { applied: true })).toBe(1);
+    expect(store.quarantine.count()).toBe(0);
+  });
+
+  it('held fields the record no longer lets change count as sent', () => {
+    const id = uuidv7();
+    refused(1, id, 'update', 'unstorableText', { 'data.sourceRef': 'a', 'data.facts': 'b' }, 3);
+    const update = { op: 'update', changes: { 'data.facts': 'b' } };
+    expect(store.quarantine.resolveSent('spotCheck', id, update, at(4), { applied: true })).toBe(0);
+    const gone = (path: string) => path === 'data.sourceRef';
+    expect(
+      store.quarantine.resolveSent('spotCheck', id, update, at(4), { applied: true, gone }),
+    ).toBe(1);
   });
 
   it('a refusal of the same fields again supersedes the earlier one', () => {
@@ -274,7 +314,7 @@ describe('quarantine repository', () => {
     expect(store.quarantine.count()).toBe(1);
     expect(store.quarantine.held('spotCheck', id)).toEqual({
       paths: ['data.sample.remarks', 'data.x'],
-      base: 3,
+      baseOf: { 'data.sample.remarks': 3, 'data.x': 3 },
     });
   });
 });

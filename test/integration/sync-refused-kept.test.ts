@@ -49,6 +49,34 @@ const local = async (client: SyncClient, id: string) =>
   (await client.ok('spotCheck.get', { id })).record.data;
 const onServer = async (id: string) =>
   ((await serverDocs(env.storage, 'spotCheck')).get(id) as { data: SpotCheckData }).data;
+/** 立案 asked for on `c`, approved at both levels by `sup`, and pulled back by `c`. */
+async function fileAndApprove(sup: SyncClient, id: string) {
+  const mine = (await c.ok('case.get', { id })).record;
+  await c.ok('case.transition', {
+    id,
+    expectedRev: mine.rev,
+    transition: 'file',
+    opinion: '建议立案',
+  });
+  await c.round();
+  await sup.round();
+  const item = (await sup.ok('review.queue', {})).find((q) => q.targetId === id);
+  for (const level of ['review', 'approve'] as const) {
+    await sup.ok('review.decide', {
+      targetType: 'case',
+      targetId: id,
+      step: 'file',
+      level,
+      decision: 'approve',
+      comment: '同意',
+      targetRev: item?.targetRev ?? -1,
+    });
+  }
+  await sup.round();
+  await c.round();
+  return (await c.ok('case.get', { id })).record;
+}
+
 /** Saves text in two fields that together pass the push limit (refused as tooLarge). */
 const typeTooMuch = (id: string) =>
   saveSpotCheck(c, id, (d) => {
@@ -349,30 +377,7 @@ it('a held case field a later stage locked takes the server’s value and never 
     );
 
     // Filed and approved: 立案 locks the case source, the held field included.
-    const mine = (await c.ok('case.get', { id: kase.id })).record;
-    await c.ok('case.transition', {
-      id: kase.id,
-      expectedRev: mine.rev,
-      transition: 'file',
-      opinion: '建议立案',
-    });
-    await c.round();
-    await sup.round();
-    const item = (await sup.ok('review.queue', {})).find((q) => q.targetId === kase.id);
-    for (const level of ['review', 'approve'] as const) {
-      await sup.ok('review.decide', {
-        targetType: 'case',
-        targetId: kase.id,
-        step: 'file',
-        level,
-        decision: 'approve',
-        comment: '同意',
-        targetRev: item?.targetRev ?? -1,
-      });
-    }
-    await sup.round();
-    await c.round();
-    const filed = (await c.ok('case.get', { id: kase.id })).record;
+    const filed = await fileAndApprove(sup, kase.id);
     expect(filed.stage).toBe('investigating');
     expect(filed.data.sourceRef).toBe(serverRef);
 
@@ -394,6 +399,181 @@ it('a held case field a later stage locked takes the server’s value and never 
     });
     const refusals = (await c.ok('sync.quarantine', {})).filter((q) => q.entityId === kase.id);
     expect(refusals.map((q) => q.reason)).toEqual(['unstorableText']);
+  } finally {
+    await sup.core.shutdown();
+  }
+});
+
+/** The record's pending outbox rows: [sorted field paths, base]. */
+const pendingOf = (client: SyncClient, id: string) =>
+  (
+    client.db
+      .prepare(
+        "SELECT changes, base_server_seq FROM outbox WHERE state = 'pending' AND entity_id = ? ORDER BY seq",
+      )
+      .all(id) as { changes: string; base_server_seq: number | null }[]
+  ).map((p) => [Object.keys(JSON.parse(p.changes) as object).sort(), p.base_server_seq]);
+
+/** Makes the last pending change of `path` of the record one the server cannot store. */
+function unstorable(client: SyncClient, id: string, path: string): void {
+  const row = client.db
+    .prepare(
+      "SELECT seq, changes FROM outbox WHERE state = 'pending' AND entity_id = ? ORDER BY seq DESC",
+    )
+    .get(id) as { seq: number; changes: string };
+  const changes = JSON.parse(row.changes) as Record<string, unknown>;
+  changes[path] = `${String(changes[path])}\u0000`;
+  client.db
+    .prepare('UPDATE outbox SET changes = ? WHERE seq = ?')
+    .run(JSON.stringify(changes), row.seq);
+}
+
+it('fields refused from different bases go again each from its own', async () => {
+  const rec = await c.ok('spotCheck.create', { data: completeData() });
+  await c.round();
+  await other.round();
+  await saveSpotCheck(c, rec.id, (d) => (d.result.failedItems = FAILED));
+  await c.round();
+  // The other laptop rewrites the remarks; this one pulls them, and the inspector deliberately
+  // replaces them, which is refused too (from the later base).
+  await saveSpotCheck(other, rec.id, (d) => (d.sample.remarks = '另一台电脑的备注。'));
+  await other.round();
+  await c.round();
+  await saveSpotCheck(c, rec.id, (d) => (d.sample.remarks = '本机的备注。'));
+  unstorable(c, rec.id, 'data.sample.remarks');
+  await c.round();
+
+  await saveSpotCheck(c, rec.id, (d) => {
+    d.sample.remarks = '本机改写的备注。';
+    d.result.failedItems = '不合格。';
+  });
+  const pending = pendingOf(c, rec.id);
+  expect(pending.map(([paths]) => paths)).toEqual([
+    ['data.result.failedItems'],
+    ['data.sample.remarks'],
+  ]);
+  expect(Number(pending[0]?.[1])).toBeLessThan(Number(pending[1]?.[1]));
+  await c.round();
+  expect(await onServer(rec.id)).toMatchObject({
+    sample: { remarks: '本机改写的备注。' },
+    result: { failedItems: '不合格。' },
+  });
+  expect(await c.ok('conflicts.list', { entityId: rec.id })).toEqual([]);
+  const entries = (await c.ok('sync.quarantine', {})).filter((q) => q.entityId === rec.id);
+  // The first refusal was superseded when its field was refused again with the remarks' save.
+  expect(entries.map((q) => q.resolution).sort()).toEqual(['superseded', 'taken', 'taken']);
+});
+
+it('a submit in conflict is not signed: the refused submit stays to act on', async () => {
+  const rec = await c.ok('spotCheck.create', { data: completeData() });
+  await c.round();
+  await other.round();
+  await typeTooMuch(rec.id);
+  await c.round();
+  const held = (await c.ok('spotCheck.get', { id: rec.id })).record;
+  await c.ok('spotCheck.submit', { id: rec.id, expectedRevision: held.revision });
+  await c.round();
+  await saveSpotCheck(other, rec.id, (d) => (d.sample.remarks = '另一台电脑的备注。'));
+  await other.round();
+  await c.round();
+  await saveSpotCheck(c, rec.id, (d) => (d.result.failedItems = '不合格。'));
+  const fixed = (await c.ok('spotCheck.get', { id: rec.id })).record;
+  await c.ok('spotCheck.submit', { id: rec.id, expectedRevision: fixed.revision });
+  await c.round();
+
+  expect((await serverDocs(env.storage, 'spotCheck')).get(rec.id)).toMatchObject({
+    status: 'draft',
+  });
+  // The save and the submit both carried the held remarks: each met the other laptop's value.
+  const conflicts = await c.ok('conflicts.list', { entityId: rec.id });
+  expect(new Set(conflicts.map((x) => x.field))).toEqual(new Set(['data.sample.remarks']));
+  const entries = (await c.ok('sync.quarantine', {})).filter((q) => q.entityId === rec.id);
+  expect(entries.map((q) => [q.op, q.resolution ?? null]).sort()).toEqual([
+    ['submit', null],
+    ['update', 'taken'],
+  ]);
+});
+
+it('a draft whose create is refused again and again is one refusal to act on', async () => {
+  const before = (await c.ok('sync.status', {})).quarantined;
+  const rec = await c.ok('spotCheck.create', {
+    data: completeData((d) => {
+      d.sample.remarks = REMARKS;
+      d.result.failedItems = FAILED;
+    }),
+  });
+  await c.round();
+  for (const name of ['复混肥料（一）', '复混肥料（二）']) {
+    await saveSpotCheck(c, rec.id, (d) => (d.sample.name = name));
+    await c.round();
+  }
+  const entries = (await c.ok('sync.quarantine', {})).filter((q) => q.entityId === rec.id);
+  expect(entries.map((q) => [q.op, q.resolution ?? null])).toEqual(
+    expect.arrayContaining([
+      ['create', 'superseded'],
+      ['create', 'superseded'],
+      ['create', null],
+    ]),
+  );
+  expect((await c.ok('sync.status', {})).quarantined - before).toBe(1);
+});
+
+it('a held case refusal partly locked by a later stage resolves once its open fields are taken', async () => {
+  const sup = openClient();
+  try {
+    await enrollAndLogin(env, sup, env.org.supervisor);
+    const kase = await c.ok('case.create', {
+      data: completeCaseData(chinaDate(new Date())) as unknown as CaseData,
+    });
+    await c.round();
+    await other.round();
+    const facts = `${kase.data.facts}补充。`;
+    await c.ok('case.save', {
+      id: kase.id,
+      expectedRev: kase.rev,
+      data: { ...kase.data, sourceRef: '举报登记 2026-119 号', facts },
+    });
+    unstorable(c, kase.id, 'data.sourceRef');
+    await c.round();
+
+    const filed = await fileAndApprove(sup, kase.id);
+    expect(filed.stage).toBe('investigating');
+    expect(filed.data.facts).toBe(facts);
+
+    // A save of another field sends the held facts (not the locked source) and resolves it.
+    await c.ok('case.save', {
+      id: kase.id,
+      expectedRev: filed.rev,
+      data: { ...filed.data, cause: `${filed.data.cause}（一）` },
+    });
+    expect(pendingOf(c, kase.id).map(([paths]) => paths)).toEqual([['data.facts'], ['data.cause']]);
+    await c.round();
+    expect((await serverDocs(env.storage, 'case')).get(kase.id)).toMatchObject({
+      data: { facts },
+    });
+    const entries = (await c.ok('sync.quarantine', {})).filter((q) => q.entityId === kase.id);
+    expect(entries.map((q) => q.resolution)).toEqual(['taken']);
+
+    // No longer held: the other laptop's change of the facts arrives, and the next save is alone.
+    await other.round();
+    const o = (await other.ok('case.get', { id: kase.id })).record;
+    await other.ok('case.save', {
+      id: kase.id,
+      expectedRev: o.rev,
+      data: { ...o.data, facts: '另一台电脑改写的事实。' },
+    });
+    await other.round();
+    await c.round();
+    const seen = (await c.ok('case.get', { id: kase.id })).record;
+    expect(seen.data.facts).toBe('另一台电脑改写的事实。');
+    await c.ok('case.save', {
+      id: kase.id,
+      expectedRev: seen.rev,
+      data: { ...seen.data, cause: `${seen.data.cause}（二）` },
+    });
+    expect(pendingOf(c, kase.id).map(([paths]) => paths)).toEqual([['data.cause']]);
+    await c.round();
+    expect(await c.ok('conflicts.list', { entityId: kase.id })).toEqual([]);
   } finally {
     await sup.core.shutdown();
   }

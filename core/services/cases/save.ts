@@ -12,11 +12,11 @@ import { fail, ok, type Result } from '../../../shared/api/result';
 import { isDocumentNumberPath, replacedDocumentNumber } from '../../../shared/documents/numbers';
 import { editProblem } from '../../../shared/domain/case/machine';
 import type { CaseRecord } from '../../../shared/domain/case/record';
-import { lockedBy } from '../../../shared/domain/case/stages';
 import type { CaseData } from '../../../shared/schemas/case';
 import type { Doc } from '../../../shared/sync/paths';
 import { diff } from '../../audit/diff';
 import { changedPaths, updatesWithHeld } from '../../sync/changes';
+import { caseFieldLocked } from '../../sync/lockedFields';
 import { appendAudit, inTransaction, isFailure, type ServiceContext } from '../context';
 import { currentActor, notFound, permissionFailure, ruleFailure, type CaseActor } from './actor';
 
@@ -64,7 +64,7 @@ export function writeCaseData(
     changedPaths(current.data as unknown as Doc, data as unknown as Doc, 'data'),
     data as unknown as Doc,
     'data',
-    (path) => lockedBy(current.stage, path.replace(/^data\./, '')) === null,
+    (path) => !caseFieldLocked(current.stage)(path),
   );
   // Each update with content (not only document numbers) raises the server's rev by one.
   const contentUpdates = updates.filter((u) =>
