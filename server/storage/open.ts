@@ -10,6 +10,8 @@ export interface StorageConfig {
   pgSchema?: string;
   /** PGlite data directory; undefined means in-memory (tests). */
   dataDir?: string;
+  /** PGlite: a dumped data directory a new database starts from (see openPglite). */
+  pgliteTemplate?: string;
 }
 
 /** Opens the configured engine and brings the schema up to date (or refuses, see migrations.ts). */
@@ -19,7 +21,7 @@ export async function openStorage(cfg: StorageConfig): Promise<Storage> {
         connectionString: cfg.databaseUrl,
         ...(cfg.pgSchema ? { schema: cfg.pgSchema } : {}),
       })
-    : await openPglite(cfg.dataDir);
+    : await openPglite(cfg.dataDir, cfg.pgliteTemplate);
   try {
     await migrate(storage);
   } catch (err) {

@@ -8,6 +8,7 @@
  * from BEGIN to COMMIT/ROLLBACK and other queries wait their turn.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { copyStatement, encodeRows } from './copyBinary';
 import type { Queryable, QueryResult, RowSet, Storage, TransactionOptions } from './types';
@@ -15,9 +16,13 @@ import type { Queryable, QueryResult, RowSet, Storage, TransactionOptions } from
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { PGlite } = require(workerData.module);
+const fs = require('node:fs');
 let db;
 const ready = (async () => {
-  db = new PGlite(workerData.dataDir || undefined);
+  // Options in one object: PGlite ignores a second argument when the first is undefined.
+  const opts = workerData.dataDir ? { dataDir: workerData.dataDir } : {};
+  if (workerData.template) opts.loadDataDir = new Blob([fs.readFileSync(workerData.template)]);
+  db = new PGlite(opts);
   await db.waitReady;
 })();
 parentPort.on('message', async (msg) => {
@@ -37,6 +42,9 @@ parentPort.on('message', async (msg) => {
       result = { rows: [], rowCount };
     } else if (msg.op === 'exec') {
       await db.exec(msg.sql);
+    } else if (msg.op === 'dump') {
+      const tar = await db.dumpDataDir('none');
+      fs.writeFileSync(msg.file, Buffer.from(await tar.arrayBuffer()));
     } else if (msg.op === 'close') {
       if (!db.closed) await db.close();
     }
@@ -65,12 +73,32 @@ class Queue {
   }
 }
 
-/** @param dataDir a directory for a persistent database, or undefined for in-memory */
-export async function openPglite(dataDir?: string): Promise<Storage> {
+export interface PgliteStorage extends Storage {
+  /** Writes the whole data directory as a tar file, a template for openPglite's `template`. */
+  dumpDataDir(file: string): Promise<void>;
+}
+
+/** A data directory that already holds a database (PostgreSQL writes PG_VERSION at initdb). */
+function holdsDatabase(dataDir: string): boolean {
+  return fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+}
+
+/**
+ * @param dataDir a directory for a persistent database, or undefined for in-memory
+ * @param template a data directory dumped with dumpDataDir: a new database starts as a copy of
+ *   it instead of running initdb, which takes PGlite about 5 s of WASM (the tests start hundreds
+ *   of databases). Ignored when dataDir already holds a database.
+ */
+export async function openPglite(dataDir?: string, template?: string): Promise<PgliteStorage> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const fromTemplate = template && !(dataDir && holdsDatabase(dataDir)) ? template : null;
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { module: require.resolve('@electric-sql/pglite'), dataDir: dataDir ?? null },
+    workerData: {
+      module: require.resolve('@electric-sql/pglite'),
+      dataDir: dataDir ?? null,
+      template: fromTemplate,
+    },
   });
   const pending = new Map<
     number,
@@ -147,6 +175,7 @@ export async function openPglite(dataDir?: string): Promise<Storage> {
       });
     },
     exec: (sql: string) => queue.run(async () => void (await send({ op: 'exec', sql }))),
+    dumpDataDir: (file: string) => queue.run(async () => void (await send({ op: 'dump', file }))),
     async close(): Promise<void> {
       if (dead) return;
       await queue.run(() => send({ op: 'close' })).catch(() => undefined);

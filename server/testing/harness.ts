@@ -26,6 +26,7 @@ import { createUser } from '../org/users';
 import { startServer, type RunningServer } from '../server';
 import { openStorage } from '../storage/open';
 import { openPg } from '../storage/pg';
+import { pgliteTemplate } from './pgliteTemplate';
 import type { Storage } from '../storage/types';
 
 export interface TestStorage {
@@ -41,7 +42,7 @@ export async function openTestStorage(opts: { dataDir?: string } = {}): Promise<
   const url = process.env.DATABASE_URL;
   const schema = url ? `fc_test_${process.pid}_${randomBytes(4).toString('hex')}` : undefined;
   const storage = await openStorage({
-    ...(url ? { databaseUrl: url, pgSchema: schema } : {}),
+    ...(url ? { databaseUrl: url, pgSchema: schema } : { pgliteTemplate: pgliteTemplate() }),
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
   });
   return {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Mutation, PushResponse } from '../../shared/sync/protocol';
 import { openStorage } from '../../server/storage/open';
 import type { Storage } from '../../server/storage/types';
+import { pgliteTemplate } from '../../server/testing/pgliteTemplate';
 import {
   client,
   createOrg,
@@ -59,7 +60,7 @@ describePglite(
   'server restart on the same PGlite directory (PGlite only: skipped when DATABASE_URL points at PostgreSQL)',
   () => {
     it('keeps data, credentials and device seqs across a restart', async () => {
-      let storage = await openStorage({ dataDir: dir });
+      let storage = await openStorage({ dataDir: dir, pgliteTemplate: pgliteTemplate() });
       const org = await createOrg(storage);
       const dev = await enroll(storage, org.inspectorA);
       let server = await startTestServer(storage);
@@ -76,7 +77,7 @@ describePglite(
       await server.close();
       await storage.close();
 
-      storage = await openStorage({ dataDir: dir });
+      storage = await openStorage({ dataDir: dir, pgliteTemplate: pgliteTemplate() });
       server = await startTestServer(storage);
       try {
         const after = await client(server.url, dev.token).post('/v1/sync/pull', { limit: 1000 });
@@ -99,7 +100,7 @@ describePglite(
     }, 60_000);
 
     it('a graceful stop finishes the batch in flight', async () => {
-      const storage = await openStorage({ dataDir: dir });
+      const storage = await openStorage({ dataDir: dir, pgliteTemplate: pgliteTemplate() });
       const org = await createOrg(storage);
       const dev = await enroll(storage, org.inspectorA);
       const server = await startTestServer(storage);
@@ -117,7 +118,7 @@ describePglite(
     }, 60_000);
 
     it('a killed server leaves the batch in flight fully applied or not at all', async () => {
-      let storage = await openStorage({ dataDir: dir });
+      let storage = await openStorage({ dataDir: dir, pgliteTemplate: pgliteTemplate() });
       const org = await createOrg(storage);
       const dev = await enroll(storage, org.inspectorA);
       await storage.close();
@@ -147,7 +148,7 @@ describePglite(
         if (child.exitCode === null) child.kill('SIGKILL');
       }
 
-      storage = await openStorage({ dataDir: dir });
+      storage = await openStorage({ dataDir: dir, pgliteTemplate: pgliteTemplate() });
       try {
         const state = await deviceState(storage, dev);
         expect([0, 500]).toContain(state.enterprises);
