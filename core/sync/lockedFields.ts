@@ -17,3 +17,21 @@ export function lockedFields(store: Store, entity: string, id: string): (path: s
   const stage = entity === 'case' ? store.cases.get(id)?.stage : undefined;
   return stage ? caseFieldLocked(stage) : () => false;
 }
+
+/**
+ * After a pull: held refusals whose every field the record now locks are settled as 'locked'
+ * (quarantine.ts settleLocked), so the sync page does not keep asking for something no save can
+ * send. Returns how many.
+ */
+export function settleLockedRefusals(store: Store, at: string): number {
+  let settled = 0;
+  for (const { entity, entityId } of store.quarantine.heldRecords()) {
+    settled += store.quarantine.settleLocked(
+      entity,
+      entityId,
+      lockedFields(store, entity, entityId),
+      at,
+    );
+  }
+  return settled;
+}

@@ -7,6 +7,7 @@ import { m005AuditChain } from './005_audit_chain';
 import { m006PrintLog } from './006_print_log';
 import { m007NumbersAndCaseAttachments } from './007_numbers_and_case_attachments';
 import { m008QuarantineResolved } from './008_quarantine_resolved';
+import { m009QuarantineLocked } from './009_quarantine_locked';
 
 /** Every migration this build knows, in order. Append only; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m006PrintLog,
   m007NumbersAndCaseAttachments,
   m008QuarantineResolved,
+  m009QuarantineLocked,
 ];
 
 export type { Migration } from './types';

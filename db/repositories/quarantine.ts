@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MessageRef } from '../../shared/api/result';
+import type { QuarantineResolution } from '../../shared/schemas/sync';
 import { isKeptOnDevice, KEPT_ON_DEVICE_REASONS } from '../../shared/sync/errors';
 
 /** SQL list of KEPT_ON_DEVICE_REASONS (fixed identifiers, not input). */
@@ -23,9 +24,6 @@ export interface QuarantineEntry {
   resolvedAt?: string;
   resolution?: QuarantineResolution;
 }
-
-/** 'taken': the server has what it carried now; 'superseded': a later refusal stands for it. */
-export type QuarantineResolution = 'taken' | 'superseded';
 
 export interface SettleOptions {
   /** The server applied the mutation (not a conflict). */
@@ -178,6 +176,56 @@ export class QuarantineRepository {
     return this.settle(entity, entityId, sent, at, 'superseded', { ...opts, applied: false });
   }
 
+  /**
+   * Records with refused updates still held (the entity and id of each, once), for
+   * settleLocked.
+   */
+  heldRecords(): { entity: string; entityId: string }[] {
+    return this.db
+      .prepare(
+        `SELECT DISTINCT entity, entity_id AS entityId FROM sync_quarantine
+         WHERE op = 'update' AND reason IN (${KEPT}) AND resolved_at IS NULL`,
+      )
+      .all() as { entity: string; entityId: string }[];
+  }
+
+  /**
+   * Held updates of the record whose every field `locked` says it no longer lets change are
+   * resolved as 'locked': no save can send them again, so they would stay open for ever.
+   * Returns how many.
+   */
+  settleLocked(
+    entity: string,
+    entityId: string,
+    locked: (path: string) => boolean,
+    at: string,
+  ): number {
+    const open = this.db
+      .prepare(
+        `SELECT mutation_id, changes FROM sync_quarantine
+         WHERE entity = ? AND entity_id = ? AND op = 'update' AND reason IN (${KEPT})
+           AND resolved_at IS NULL`,
+      )
+      .all(entity, entityId) as Pick<Row, 'mutation_id' | 'changes'>[];
+    const done = open.filter((q) => {
+      const paths = Object.keys(JSON.parse(q.changes) as object);
+      return paths.length > 0 && paths.every(locked);
+    });
+    this.mark(done, at, 'locked');
+    return done.length;
+  }
+
+  private mark(
+    rows: readonly Pick<Row, 'mutation_id'>[],
+    at: string,
+    resolution: QuarantineResolution,
+  ): void {
+    const mark = this.db.prepare(
+      'UPDATE sync_quarantine SET resolved_at = ?, resolution = ? WHERE mutation_id = ?',
+    );
+    for (const q of rows) mark.run(at, resolution, q.mutation_id);
+  }
+
   private settle(
     entity: string,
     entityId: string,
@@ -208,10 +256,7 @@ export class QuarantineRepository {
       const paths = Object.keys(JSON.parse(q.changes) as object);
       return whole || (paths.length > 0 && paths.every(covered));
     });
-    const mark = this.db.prepare(
-      'UPDATE sync_quarantine SET resolved_at = ?, resolution = ? WHERE mutation_id = ?',
-    );
-    for (const q of done) mark.run(at, resolution, q.mutation_id);
+    this.mark(done, at, resolution);
     return done.length;
   }
 

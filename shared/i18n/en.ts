@@ -395,6 +395,9 @@ export const en: Messages = {
     quarantineSuperseded: 'Replaced by a newer entry',
     quarantineSupersededAt:
       'Sent again with a later save and refused again ({{at}}); the newer entry above stands.',
+    quarantineLocked: 'Locked, nothing to send',
+    quarantineLockedAt:
+      'At the sync of {{at}} the case was at a later stage: these fields can no longer change and the server’s values stand. What was typed is kept here.',
     openRecord: 'Open record',
     conflictsTitle: 'Conflicts',
     conflictsEmpty: 'No conflicts to resolve.',

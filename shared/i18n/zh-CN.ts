@@ -384,6 +384,9 @@ export const zhCN = {
     quarantineSuperseded: '已由新的一条取代',
     quarantineSupersededAt:
       '这些内容随之后的保存再次上传，仍未被接受（{{at}}），以上方新的一条为准。',
+    quarantineLocked: '已锁定，无需再上传',
+    quarantineLockedAt:
+      '{{at}} 同步时案件已进入后续阶段，这些字段不能再修改，以服务器上的内容为准；此处保留当时填写的内容。',
     openRecord: '打开记录',
     conflictsTitle: '冲突',
     conflictsEmpty: '没有需要处理的冲突。',

@@ -102,13 +102,18 @@ export interface QuarantinedChange {
   message: string;
   fieldErrors?: Record<string, MessageRef>;
   at: string;
-  /**
-   * Settled by a later save: 'taken' when what it carried reached the server, 'superseded' when
-   * the later save was refused too (that entry stands for it). Settled entries are history.
-   */
+  /** When it was settled, and how (QuarantineResolution). Settled entries are history. */
   resolvedAt?: string;
-  resolution?: 'taken' | 'superseded';
+  resolution?: QuarantineResolution;
 }
+
+/**
+ * How a refusal was settled: 'taken' when a later save brought what it carried to the server,
+ * 'superseded' when the later save was refused too (that entry stands for it), 'locked' when the
+ * record no longer lets any of its fields change (a case's stage locked them): nothing of it can
+ * go again, the entry keeps what was typed.
+ */
+export type QuarantineResolution = 'taken' | 'superseded' | 'locked';
 
 export interface FieldConflictItem {
   conflictId: string;

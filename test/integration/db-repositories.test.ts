@@ -317,4 +317,35 @@ describe('quarantine repository', () => {
       baseOf: { 'data.sample.remarks': 3, 'data.x': 3 },
     });
   });
+
+  it('held updates whose every field is locked now are settled as locked; others stay open', () => {
+    const [id, other] = [uuidv7(), uuidv7()];
+    refused(1, id, 'update', 'unstorableText', { 'data.sourceRef': 'a' }, 3);
+    refused(2, id, 'update', 'tooLarge', { 'data.sourceRef': 'b', 'data.facts': 'c' }, 3);
+    refused(3, id, 'update', 'outOfScope', { 'data.sourceRef': 'd' }, 3);
+    refused(4, other, 'update', 'tooLarge', { 'data.sourceRef': 'e' }, 3);
+    expect(store.quarantine.heldRecords()).toEqual(
+      expect.arrayContaining([
+        { entity: 'spotCheck', entityId: id },
+        { entity: 'spotCheck', entityId: other },
+      ]),
+    );
+    const locked = (path: string) => path === 'data.sourceRef';
+    expect(store.quarantine.settleLocked('spotCheck', id, locked, at(6))).toBe(1);
+    // Only the held update with nothing open; not one with an open field, not the server's
+    // state winning (outOfScope holds nothing), not another record.
+    expect(
+      store.quarantine
+        .list()
+        .filter((q) => q.entityId === id || q.entityId === other)
+        .map((q) => [q.seq, q.resolution ?? null, q.resolvedAt ?? null]),
+    ).toEqual([
+      [1, 'locked', at(6)],
+      [2, null, null],
+      [3, null, null],
+      [4, null, null],
+    ]);
+    expect(store.quarantine.held('spotCheck', id).paths).toEqual(['data.sourceRef', 'data.facts']);
+    expect(store.quarantine.settleLocked('spotCheck', id, locked, at(7))).toBe(0);
+  });
 });

@@ -377,9 +377,14 @@ it('a held case field a later stage locked takes the server’s value and never 
     );
 
     // Filed and approved: 立案 locks the case source, the held field included.
+    const openBefore = (await c.ok('sync.status', {})).quarantined;
     const filed = await fileAndApprove(sup, kase.id);
     expect(filed.stage).toBe('investigating');
     expect(filed.data.sourceRef).toBe(serverRef);
+    // Nothing of the refusal can go again: settled as locked, kept as history, not counted.
+    const settled = (await c.ok('sync.quarantine', {})).filter((q) => q.entityId === kase.id);
+    expect(settled.map((q) => [q.reason, q.resolution])).toEqual([['unstorableText', 'locked']]);
+    expect((await c.ok('sync.status', {})).quarantined).toBe(openBefore - 1);
 
     // A later save of an open field goes alone and is taken.
     await c.ok('case.save', {
@@ -398,7 +403,7 @@ it('a held case field a later stage locked takes the server’s value and never 
       data: { facts: `${filed.data.facts}补充询问笔录。`, sourceRef: serverRef },
     });
     const refusals = (await c.ok('sync.quarantine', {})).filter((q) => q.entityId === kase.id);
-    expect(refusals.map((q) => q.reason)).toEqual(['unstorableText']);
+    expect(refusals.map((q) => q.resolution)).toEqual(['locked']);
   } finally {
     await sup.core.shutdown();
   }

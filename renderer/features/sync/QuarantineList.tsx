@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { QuarantinedChange } from '../../../shared/schemas/sync';
+import type { QuarantinedChange, QuarantineResolution } from '../../../shared/schemas/sync';
 import { tMessage } from '../../i18n/messages';
 import { formatDateTime } from '../../lib/format';
 import { entityHref, entityName, fieldLabel } from './entityLinks';
@@ -9,11 +9,13 @@ import { useSyncList } from './useSyncList';
 const load = () => api()['sync.quarantine']({});
 const count = (s: { quarantined: number }) => s.quarantined;
 
+type T = ReturnType<typeof useTranslation>['t'];
+
 /**
  * The server's reason comes as its own Chinese text (with the record's details filled in); in
  * English we use our wording of the reason code, falling back to the server's text.
  */
-function reasonText(t: ReturnType<typeof useTranslation>['t'], lng: string, c: QuarantinedChange) {
+function reasonText(t: T, lng: string, c: QuarantinedChange) {
   if (lng !== 'en' && c.message) return c.message;
   return t(`sync.reject.${c.reason}`, { defaultValue: c.message || c.reason });
 }
@@ -21,6 +23,30 @@ function reasonText(t: ReturnType<typeof useTranslation>['t'], lng: string, c: Q
 /** Still to act on first; a resolved refusal (the record reached the server since) is history. */
 const toActOnFirst = (items: QuarantinedChange[]) =>
   [...items].sort((a, b) => Number(!!a.resolvedAt) - Number(!!b.resolvedAt) || a.seq - b.seq);
+
+/** How a settled refusal ended: its badge and its sentence. */
+const SETTLED = {
+  taken: {
+    badge: 'badge-green',
+    label: 'sync.quarantineResolved',
+    at: 'sync.quarantineResolvedAt',
+  },
+  superseded: {
+    badge: 'badge-grey',
+    label: 'sync.quarantineSuperseded',
+    at: 'sync.quarantineSupersededAt',
+  },
+  locked: { badge: 'badge-grey', label: 'sync.quarantineLocked', at: 'sync.quarantineLockedAt' },
+} as const;
+
+function Settled({ t, at, how = 'taken' }: { t: T; at: string; how?: QuarantineResolution }) {
+  const s = SETTLED[how];
+  return (
+    <p className={`sync-item-resolved${how === 'taken' ? '' : ' sync-item-resolved--superseded'}`}>
+      <span className={`badge ${s.badge}`}>{t(s.label)}</span> {t(s.at, { at: formatDateTime(at) })}
+    </p>
+  );
+}
 
 /** 被服务器拒绝的修改: kept locally, never blocking the rest; each links to its record. */
 export function QuarantineList({ onOpenRecord }: { onOpenRecord?: () => void }) {
@@ -54,17 +80,7 @@ export function QuarantineList({ onOpenRecord }: { onOpenRecord?: () => void }) 
                     <span className="mono muted">{formatDateTime(c.at)}</span>
                   </div>
                   <p className="sync-item-reason">{reasonText(t, i18n.language, c)}</p>
-                  {c.resolvedAt && c.resolution === 'superseded' ? (
-                    <p className="sync-item-resolved sync-item-resolved--superseded">
-                      <span className="badge badge-grey">{t('sync.quarantineSuperseded')}</span>{' '}
-                      {t('sync.quarantineSupersededAt', { at: formatDateTime(c.resolvedAt) })}
-                    </p>
-                  ) : c.resolvedAt ? (
-                    <p className="sync-item-resolved">
-                      <span className="badge badge-green">{t('sync.quarantineResolved')}</span>{' '}
-                      {t('sync.quarantineResolvedAt', { at: formatDateTime(c.resolvedAt) })}
-                    </p>
-                  ) : null}
+                  {c.resolvedAt ? <Settled t={t} at={c.resolvedAt} how={c.resolution} /> : null}
                   {fieldErrors.length > 0 ? (
                     <ul className="sync-field-errors">
                       {fieldErrors.map(([path, ref]) => (
