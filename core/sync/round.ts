@@ -1,8 +1,8 @@
 /**
  * One sync round: push (records), hooks (their files), re-read refused or conflicting rows,
- * pull, settle held refusals the pull locked, then conflicts, and last the audit trail (the pull adds entries to it; a failed upload
- * is noted and retried next round, the round still counts). Local edits
- * made while it runs are in the outbox and go next round.
+ * pull, settle held refusals the pull locked, then conflicts, and last the audit trail (the pull
+ * adds entries to it; a failed upload is noted and retried next round, the round still counts).
+ * Local edits made while it runs are in the outbox and go next round.
  */
 import { uploadAuditInRound } from './auditUpload';
 import { topUpNumbersInRound } from '../numbers/roundStep';

@@ -86,8 +86,8 @@ function holdsDatabase(dataDir: string): boolean {
 /**
  * @param dataDir a directory for a persistent database, or undefined for in-memory
  * @param template a data directory dumped with dumpDataDir: a new database starts as a copy of
- *   it instead of running initdb, which takes PGlite about 5 s of WASM (the tests start hundreds
- *   of databases). Ignored when dataDir already holds a database.
+ *   it instead of running initdb, which takes PGlite about 5 s of WASM (most server tests start
+ *   a database of their own). Ignored when dataDir already holds a database.
  */
 export async function openPglite(dataDir?: string, template?: string): Promise<PgliteStorage> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
