@@ -14,6 +14,7 @@
  * The column types must be the table's own: binary input is read by the column type's receive
  * function, so a mismatch is refused by the server (never stored as something else).
  */
+import { isTextParts, type TextPart } from './textParts';
 import type { ColumnType, RowSet } from './types';
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
@@ -51,16 +52,11 @@ function maxBytes(type: ColumnType, v: unknown): number {
       // UTF-8 needs at most 3 bytes per UTF-16 code unit; jsonb adds its version byte.
       if (typeof v === 'string') return 5 + 3 * v.length;
       let n = 5;
-      for (const part of v as readonly string[]) n += 3 * part.length;
+      for (const part of v as readonly TextPart[])
+        n += typeof part === 'string' ? 3 * part.length : part.byteLength;
       return n;
     }
   }
-}
-
-function isParts(v: unknown): v is readonly string[] {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
-  return true;
 }
 
 const HEX: Int8Array = (() => {
@@ -95,11 +91,20 @@ function writeUuid(b: Buffer, v: string, at: number): boolean {
   return o - at === 16;
 }
 
-/** Writes a string, or parts one after another, as UTF-8 at `at`; returns the bytes written. */
-function writeText(b: Buffer, v: string | readonly string[], at: number): number {
+/**
+ * Writes a string, or parts one after another, as UTF-8 at `at`; returns the bytes written. Parts
+ * that are bytes are UTF-8 already (textParts.ts): copied as they are.
+ */
+function writeText(b: Buffer, v: string | readonly TextPart[], at: number): number {
   if (typeof v === 'string') return b.write(v, at, 'utf8');
   let o = at;
-  for (const part of v) o += b.write(part, o, 'utf8');
+  for (const part of v) {
+    if (typeof part === 'string') o += b.write(part, o, 'utf8');
+    else {
+      b.set(part, o);
+      o += part.byteLength;
+    }
+  }
   return o - at;
 }
 
@@ -136,7 +141,7 @@ export function encodeRows(set: RowSet, framed = false): Buffer {
         t !== 'int8' &&
         t !== 'bool' &&
         typeof v !== 'string' &&
-        !isParts(v)
+        !isTextParts(v)
       )
         throw badValue(t, v);
       size += maxBytes(t, v);
@@ -193,13 +198,13 @@ export function encodeRows(set: RowSet, framed = false): Buffer {
         case 'jsonb': {
           // jsonb's binary form: version 1, then the JSON text.
           b[o + 4] = 1;
-          const n = writeText(b, v as string | readonly string[], o + 5);
+          const n = writeText(b, v as string | readonly TextPart[], o + 5);
           b.writeInt32BE(n + 1, o);
           o += 5 + n;
           break;
         }
         default: {
-          const n = writeText(b, v as string | readonly string[], o + 4);
+          const n = writeText(b, v as string | readonly TextPart[], o + 4);
           b.writeInt32BE(n, o);
           o += 4 + n;
         }

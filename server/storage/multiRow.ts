@@ -2,6 +2,7 @@
  * Multi-row statements: `VALUES (...), (...)` lists with one parameter per cell, split so a
  * statement stays far below PostgreSQL's 65,535 parameters.
  */
+import { isTextParts, joinText } from './textParts';
 import type { ColumnType, Queryable, RowSet } from './types';
 
 /**
@@ -94,7 +95,6 @@ export function insertRows(tx: Queryable, sets: readonly RowSet[]): Promise<unkn
   const todo = sets.filter((s) => s.rows.length > 0);
   if (todo.length === 0) return [];
   if (tx.insertRows) return [tx.insertRows(todo)];
-  const joined = (row: readonly unknown[]) =>
-    row.map((v) => (Array.isArray(v) ? (v as string[]).join('') : v));
+  const joined = (row: readonly unknown[]) => row.map((v) => (isTextParts(v) ? joinText(v) : v));
   return todo.flatMap((s) => sendRows(tx, insertStatement(s), s.rows.map(joined)));
 }

@@ -23,9 +23,9 @@ export type ColumnType = 'text' | 'uuid' | 'int8' | 'bool' | 'json' | 'jsonb';
 /**
  * Rows for one table, for a bulk insert. `types` are the columns' own SQL types, in order;
  * values: strings (text, uuid, and JSON text for json/jsonb), numbers for int8, booleans for
- * bool, or null. A text
- * or JSON value may also be given as parts (string[]): the value is their concatenation, written
- * part by part without building the whole string.
+ * bool, or null. A text or JSON value may also be given as parts (strings or UTF-8 bytes,
+ * textParts.ts): the value is their concatenation, written part by part without building the
+ * whole string.
  */
 export interface RowSet {
   table: string;

@@ -5,10 +5,12 @@
  * When the two are the same JSON, the text is made once and used in both places.
  *
  * Everything here is exact: sameJson is true only when JSON.stringify would give the same text
- * for both values, and stringifyWith gives exactly JSON.stringify's text. Anything outside plain
- * JSON data (undefined, functions, non-finite numbers, class instances, toJSON) makes sameJson
- * false, and the caller then serializes as usual.
+ * for both values, and stringifyWith gives exactly JSON.stringify's text around the known texts
+ * it is given (a device's own text of its data, pushInput.ts, is its value, not necessarily
+ * JSON.stringify's bytes). Anything outside plain JSON data (undefined, functions, non-finite
+ * numbers, class instances, toJSON) makes sameJson false, and the caller then serializes as usual.
  */
+import { joinText, type TextPart } from '../storage/textParts';
 
 const isPlain = (v: object): boolean => {
   const proto = Object.getPrototypeOf(v) as unknown;
@@ -75,11 +77,12 @@ function plainJson(v: object): boolean {
 
 /**
  * JSON text as one string or as parts to concatenate (see storage/types.ts RowSet: parts are
- * written one after another, so a large known text is never copied into a new string).
+ * written one after another, so a large known text is never copied into a new string). A part may
+ * be the UTF-8 bytes a device sent (storage/textParts.ts).
  */
-export type JsonText = string | readonly string[];
+export type JsonText = string | readonly TextPart[];
 
-export const jsonString = (t: JsonText): string => (typeof t === 'string' ? t : t.join(''));
+export const jsonString = (t: JsonText): string => (typeof t === 'string' ? t : joinText(t));
 
 /**
  * JSON.stringify(obj) for a plain object whose members named in `known` have the given JSON
@@ -89,8 +92,8 @@ export const jsonString = (t: JsonText): string => (typeof t === 'string' ? t : 
  */
 export function stringifyParts(
   obj: Record<string, unknown>,
-  known: Record<string, string>,
-): string[] {
+  known: Record<string, TextPart>,
+): TextPart[] {
   if (!isPlain(obj)) return [JSON.stringify(obj)];
   // Common case: one known member, the last one. JSON.stringify of the object with null in its
   // place ends with `"<key>":null}` (the last member); cut that null out and put the text in.
@@ -107,14 +110,14 @@ export function stringifyParts(
     typeof value !== 'symbol'
   ) {
     const head = JSON.stringify({ ...obj, [key]: null });
-    return [head.slice(0, -5), known[key] as string, '}'];
+    return [head.slice(0, -5), known[key] as TextPart, '}'];
   }
-  const parts: string[] = [];
+  const parts: TextPart[] = [];
   let cur = '{';
   let sep = '';
   for (const key of Object.keys(obj)) {
     if (Object.hasOwn(known, key)) {
-      parts.push(`${cur}${sep}${JSON.stringify(key)}:`, known[key] as string);
+      parts.push(`${cur}${sep}${JSON.stringify(key)}:`, known[key] as TextPart);
       cur = '';
     } else {
       const text = JSON.stringify(obj[key]);
@@ -128,8 +131,8 @@ export function stringifyParts(
 }
 
 /** stringifyParts as one string. */
-export const stringifyWith = (obj: Record<string, unknown>, known: Record<string, string>) =>
-  stringifyParts(obj, known).join('');
+export const stringifyWith = (obj: Record<string, unknown>, known: Record<string, TextPart>) =>
+  joinText(stringifyParts(obj, known));
 
 /**
  * JSON texts already made during a push batch, by the object they serialize (a mutation's

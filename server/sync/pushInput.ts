@@ -9,7 +9,9 @@
  * prototype-poisoning keys are 400 BAD_REQUEST (the same parser and settings as Fastify's own),
  * too many mutations is 413 before any validation, anything zod refuses is 400 VALIDATION.
  */
+import { isUtf8 } from 'node:buffer';
 import sjson from 'secure-json-parse';
+import { isPlainObject } from '../../shared/sync/paths';
 import { PUSH_BODY_TYPE, pushRequestFromLines } from '../../shared/sync/pushBody';
 import {
   firstSeqBreak,
@@ -112,6 +114,57 @@ function lineEnds(bytes: Buffer): number[] {
   return ends;
 }
 
+/** A mutation's line, parsed, and what is known of its text (see readLines). */
+interface LineRead {
+  raw: unknown;
+  /** The text may hold text the database cannot store (mayHoldUnstorableText). */
+  suspect: boolean;
+  /** The UTF-8 text of `raw.changes.data`, as sent (see readSplit). */
+  sentData?: Uint8Array;
+}
+
+/** How a line written by encodePushBody goes on before a create's data (shared/sync/pushBody.ts). */
+const DATA_AT_END = Buffer.from(',"changes":{"data":');
+const CLOSE_BRACE = 0x7d;
+
+/**
+ * A line of the form `<head>,"changes":{"data":<data>}}` — `changes` last, holding only `data`,
+ * as encodePushBody writes a create — read as its two parts, so the text of `data` is known as
+ * sent and the server need not serialize it again (prepareCreate's `sentData`). Null when the line
+ * is not of that form, or a part does not parse: the caller then reads the whole line.
+ *
+ * Exact: `<head>}` parsing as an object with a member means `<head>` ends after a complete member
+ * at the top level, so the line is that object with `"changes":{"data":<data>}` added as its last
+ * member (replacing an earlier `changes`, as JSON.parse does), and the line is valid JSON exactly
+ * when `<data>` is one JSON value. `DATA_AT_END` is found from the end: its quotes cannot be
+ * inside a string (JSON escapes them there), and if it is the text of a member nested inside the
+ * data, `<head>}` leaves that member's object open and does not parse. `utf8`: the body is valid
+ * UTF-8 (`sentData` is stored as it is).
+ */
+function readSplit(bytes: Buffer, from: number, to: number, utf8: boolean): LineRead | null {
+  if (!utf8 || bytes[to - 1] !== CLOSE_BRACE || bytes[to - 2] !== CLOSE_BRACE) return null;
+  const at = bytes.lastIndexOf(DATA_AT_END, to - 2 - DATA_AT_END.length);
+  if (at <= from) return null;
+  const dataFrom = at + DATA_AT_END.length;
+  const headText = bytes.toString('utf8', from, at);
+  const dataText = bytes.toString('utf8', dataFrom, to - 2);
+  let head: unknown;
+  let data: unknown;
+  try {
+    head = parseJsonText(`${headText}}`);
+    data = parseJsonText(dataText);
+  } catch {
+    return null;
+  }
+  if (!isPlainObject(head) || Object.keys(head).length === 0) return null;
+  head.changes = { data };
+  return {
+    raw: head,
+    suspect: mayHoldUnstorableText(headText) || mayHoldUnstorableText(dataText),
+    sentData: bytes.subarray(dataFrom, to - 2),
+  };
+}
+
 /**
  * NDJSON, one mutation at a time: each line is parsed, validated and its create prepared before
  * the next is read, so what the device sent is let go as soon as its prepared text stands for it
@@ -122,21 +175,26 @@ function lineEnds(bytes: Buffer): number[] {
 function readLines(bytes: Buffer, limits: PushInputLimits): PushInput {
   const ends = lineEnds(bytes);
   if (ends.length - 1 > limits.maxBatchMutations) throw tooMany(limits, ends.length - 1);
-  const text = (i: number) =>
-    bytes.toString('utf8', i === 0 ? 0 : (ends[i - 1] as number) + 1, ends[i]);
+  const from = (i: number) => (i === 0 ? 0 : (ends[i - 1] as number) + 1);
+  const text = (i: number) => bytes.toString('utf8', from(i), ends[i]);
   const line = (i: number): unknown => parseJsonText(text(i), `line ${i + 1}: `);
   const whole = () => prepareAll(validated(wholeRequest(line, ends.length)), true);
   const first = text(0);
   const envelope = PushEnvelopeSchema.safeParse(envelopeOf(parseJsonText(first, 'line 1: ')));
   if (envelope.success && mayHoldUnstorableText(first) && hasUnstorableText(envelope.data))
     throw unstorableRefusal();
+  const utf8 = isUtf8(bytes);
+  const readWhole = (i: number): LineRead => {
+    const t = text(i);
+    return { raw: parseJsonText(t, `line ${i + 1}: `), suspect: mayHoldUnstorableText(t) };
+  };
   const batch: Mutation[] = [];
   const prepared: PushInput['prepared'] = [];
   for (let i = 1; envelope.success && i < ends.length; i++) {
-    const t = text(i);
-    const m = MutationSchema.safeParse(parseJsonText(t, `line ${i + 1}: `));
+    const read = readSplit(bytes, from(i), ends[i] as number, utf8) ?? readWhole(i);
+    const m = MutationSchema.safeParse(read.raw);
     if (!m.success) return whole();
-    const [sent, p] = prepareOne(m.data, mayHoldUnstorableText(t));
+    const [sent, p] = prepareOne(m.data, read.suspect, read.sentData);
     batch.push(sent);
     prepared.push(p);
   }
@@ -179,12 +237,16 @@ function validated(raw: unknown): PushRequest {
  * (mayHoldUnstorableText); if its changes do, it is refused alone (`unstorableText`, changes
  * dropped: nothing of them can be stored) and the batch goes on.
  */
-function prepareOne(m: Mutation, suspect: boolean): [Mutation, PreparedCreate | Rejection | null] {
+function prepareOne(
+  m: Mutation,
+  suspect: boolean,
+  sentData?: Uint8Array,
+): [Mutation, PreparedCreate | Rejection | null] {
   if (suspect && hasUnstorableText(m.changes))
     return [{ ...m, changes: {} }, { reject: 'unstorableText' }];
   const prepare = m.op === 'create' ? ENTITY_HANDLERS[m.entity].prepareCreate : undefined;
   if (!prepare) return [m, null];
-  const p = prepare(m);
+  const p = prepare(m, sentData);
   return [!isRejection(p) && p.sameAsSent ? { ...m, changes: {} } : m, p];
 }
 

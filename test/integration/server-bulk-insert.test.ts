@@ -55,6 +55,14 @@ it('stores every column type exactly, two tables in one call', async () => {
     ['json-tricky', null, 0, JSON.stringify(tricky), JSON.stringify(tricky)],
     ['string-seq', null, '9007199254740993', null, null],
     [['pa', 'rts ', '文本'], null, null, ['{"a":', '[1,"二"]', '}'], ['{"b"', ':true}']],
+    // Parts that are UTF-8 bytes (a device's text, stored as it was sent) among strings.
+    [
+      [Buffer.from('字节'), '与文本'],
+      null,
+      null,
+      ['{"c":', Buffer.from('"三 😀"'), '}'],
+      [Buffer.from('{"d":[1,"四"]}')],
+    ],
     ['undashed', '0190a1b2c3d47e5f8a9b0c1d2e3f4a5b', null, null, null],
   ];
   const rowsB = Array.from({ length: 250 }, (_, i) => [
@@ -87,6 +95,7 @@ it('stores every column type exactly, two tables in one call', async () => {
   expect(byT.get('string-seq')?.n).toBe('9007199254740993');
   expect(byT.get('undashed')?.u).toBe('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b');
   expect(byT.get('parts 文本')).toMatchObject({ j: { a: [1, '二'] }, jb: { b: true } });
+  expect(byT.get('字节与文本')).toMatchObject({ j: { c: '三 😀' }, jb: { d: [1, '四'] } });
   const b = await db.storage.query<{ n: unknown }>('SELECT count(*)::int AS n FROM bulk_b');
   expect(Number(b.rows[0]?.n)).toBe(250);
   const k7 = await db.storage.query<{ v: unknown }>(`SELECT v FROM bulk_b WHERE k = 'k7'`);
@@ -102,6 +111,7 @@ it('without a bulk path (multi-row INSERTs) the same values are stored', async (
         B([
           ['x1', JSON.stringify(tricky)],
           ['x2', ['{"s":', JSON.stringify('部分'), '}']],
+          ['x3', ['{"b":', Buffer.from('"字节"'), '}']],
         ]),
       ]),
     );
@@ -112,6 +122,7 @@ it('without a bulk path (multi-row INSERTs) the same values are stored', async (
   expect(rows).toEqual([
     { k: 'x1', v: tricky },
     { k: 'x2', v: { s: '部分' } },
+    { k: 'x3', v: { b: '字节' } },
   ]);
 });
 

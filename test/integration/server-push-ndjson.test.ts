@@ -5,7 +5,7 @@
  * Through the worker pool and over HTTP as well.
  */
 import { HttpError } from '../../server/errors';
-import { readPushBody } from '../../server/sync/pushInput';
+import { readPushBody, type PushInput } from '../../server/sync/pushInput';
 import { PushInputPool } from '../../server/sync/pushInputPool';
 import { newId, submittableSpotCheckData } from '../../server/testing/harness';
 import { HybridClock } from '../../shared/sync/hlc';
@@ -43,6 +43,19 @@ const request = (): PushRequest => ({
 const lines = (text: string) => Buffer.from(text);
 const json = (v: unknown) => Buffer.from(JSON.stringify(v));
 
+/**
+ * A read with every prepared text as a string: a create read from NDJSON carries its data as the
+ * bytes the device sent (see 'the sent text of a create'), a JSON body as text made again.
+ */
+function asText(input: PushInput): PushInput {
+  const prepared = input.prepared.map((p) =>
+    p && 'dataJson' in p && typeof p.dataJson !== 'string'
+      ? { ...p, dataJson: Buffer.from(p.dataJson).toString('utf8') }
+      : p,
+  );
+  return { ...input, prepared };
+}
+
 /** The refusal a read gives, as the HTTP answer would carry it. */
 function refusal(read: () => unknown): { status: number; body: HttpError['body'] } {
   try {
@@ -58,7 +71,7 @@ describe('NDJSON push bodies', () => {
   it('read into the same request and prepared creates as the JSON body', () => {
     const req = request();
     const fromLines = readPushBody(lines(encodePushBody(req)), limits, 'ndjson');
-    expect(fromLines).toEqual(readPushBody(json(req), limits, 'json'));
+    expect(asText(fromLines)).toEqual(readPushBody(json(req), limits, 'json'));
     expect(fromLines.request.batch.map((m) => m.seq)).toEqual([1, 2, 3]);
     expect(fromLines.request.pipelined).toBe(true);
     // The complete record travels without its changes; the others keep theirs.
@@ -129,7 +142,7 @@ describe('NDJSON push bodies', () => {
     (req.batch[1] as Mutation).changes = { data: { basic: { purpose: 'a\u0000b' } } };
     (req.batch[2] as Mutation).changes = { data: { sample: { name: '\udbff样品' } } };
     const fromLines = readPushBody(lines(encodePushBody(req)), limits, 'ndjson');
-    expect(fromLines).toEqual(readPushBody(json(req), limits));
+    expect(asText(fromLines)).toEqual(readPushBody(json(req), limits));
     expect(fromLines.prepared.slice(1)).toEqual([
       { reject: 'unstorableText' },
       { reject: 'unstorableText' },
@@ -177,4 +190,123 @@ describe('NDJSON push bodies', () => {
       await pool.close();
     }
   });
+
+  describe('the sent text of a create', () => {
+    const complete = () => mutation(1, { data: submittableSpotCheckData() });
+    const envelopeLine = JSON.stringify({ deviceId, epoch: 'e1' });
+    const body = (...mutationLines: string[]) => lines([envelopeLine, ...mutationLines].join('\n'));
+    /** The read of one mutation line, and the same mutation read as a JSON body. */
+    const readBoth = (line: string) => ({
+      read: readPushBody(body(line), limits, 'ndjson'),
+      asJson: readPushBody(
+        json({ deviceId, epoch: 'e1', batch: [JSON.parse(line) as unknown] }),
+        limits,
+        'json',
+      ),
+    });
+    const preparedText = (input: PushInput) => {
+      const p = input.prepared[0];
+      if (!p || !('dataJson' in p)) throw new Error('not prepared');
+      return p.dataJson;
+    };
+
+    it('is written last on its line, and stored as the bytes the body holds', () => {
+      const m = complete();
+      const line = encodePushBody({ deviceId, epoch: 'e1', batch: [m] }).split('\n')[1] as string;
+      expect(line.endsWith(`,"changes":{"data":${JSON.stringify(m.changes.data)}}}`)).toBe(true);
+      const sent = body(line);
+      const text = preparedText(readPushBody(sent, limits, 'ndjson'));
+      expect(text).toBeInstanceOf(Uint8Array);
+      // A view of the request's own bytes, not a copy.
+      expect((text as Uint8Array).buffer).toBe(sent.buffer);
+      expect(Buffer.from(text as Uint8Array).toString()).toBe(JSON.stringify(m.changes.data));
+    });
+
+    it.each([
+      [
+        'changes before another member',
+        (m: Mutation) => JSON.stringify({ ...m, changes: m.changes, hlc: m.hlc }),
+      ],
+      ['spaces inside the closing braces', (m: Mutation) => `${encodedLine(m).slice(0, -2)} } }`],
+    ])('is serialized again for a line with %s', (_label, write) => {
+      const { read, asJson } = readBoth(write(complete()));
+      expect(typeof preparedText(read)).toBe('string');
+      expect(read).toEqual(asJson);
+    });
+
+    it('is the last changes of a line that names changes twice, as JSON.parse takes it', () => {
+      const m = complete();
+      const first = JSON.stringify({ data: { basic: { recordNumber: 'OLD' } } });
+      const line = encodedLine(m).replace('{"seq":', `{"changes":${first},"seq":`);
+      const { read, asJson } = readBoth(line);
+      expect(asText(read)).toEqual(asJson);
+      expect(preparedText(read)).toBeInstanceOf(Uint8Array);
+      expect(Buffer.from(preparedText(read) as Uint8Array).toString()).toBe(
+        JSON.stringify(m.changes.data),
+      );
+    });
+
+    it('keeps spacing the device wrote inside the data, with the same value', () => {
+      const m = complete();
+      const spaced = JSON.stringify(m.changes.data, null, 1).replace(/\n/g, ' ');
+      const line = encodedLine(m).replace(JSON.stringify(m.changes.data), spaced);
+      const { read, asJson } = readBoth(line);
+      const text = Buffer.from(preparedText(read) as Uint8Array).toString();
+      expect(text).toBe(spaced);
+      expect(JSON.parse(text)).toEqual(m.changes.data);
+      expect(asText(read).request).toEqual(asJson.request);
+    });
+
+    it('is not taken from a body that is not valid UTF-8', () => {
+      const line = encodedLine(complete());
+      expect(preparedText(readPushBody(body(line), limits, 'ndjson'))).toBeInstanceOf(Uint8Array);
+      // A byte that is no UTF-8 in a name inside the data: read as U+FFFD, which the database
+      // can store; the bytes sent could not be stored, so the text is made again.
+      const [before, after] = line.split('塑胶玩具');
+      const bad = Buffer.concat([
+        body(`${before}塑胶`),
+        Buffer.from([0xff]),
+        Buffer.from(`${after}`),
+      ]);
+      const text = preparedText(readPushBody(bad, limits, 'ndjson'));
+      expect(typeof text).toBe('string');
+      expect(text).toContain('塑胶\ufffd');
+    });
+
+    it('reads a line whose data is not its last member whole', () => {
+      const line = encodedLine(complete()).replace(/\}\}$/, '},"x":{}}');
+      const asLines = refusal(() => readPushBody(body(line), limits, 'ndjson'));
+      const asJson = refusal(() =>
+        readPushBody(
+          json({ deviceId, epoch: 'e1', batch: [JSON.parse(line) as unknown] }),
+          limits,
+          'json',
+        ),
+      );
+      expect(asLines.body.code).toBe('VALIDATION');
+      expect(asLines).toEqual(asJson);
+    });
+
+    it.each([
+      ['a head with no member', `{,"changes":{"data":{}}}`],
+      ['a head that poisons the prototype', `{"seq":1,"__proto__":{"x":1},"changes":{"data":{}}}`],
+    ])('refuses %s as the whole line would be refused', (_label, line) => {
+      const r = refusal(() => readPushBody(body(line), limits, 'ndjson'));
+      expect(r.status).toBe(400);
+      expect(r.body.code).toBe('BAD_REQUEST');
+      expect(r.body.message).toContain('line 2');
+    });
+
+    it('finds the member of the line, not one of that name nested in the data', () => {
+      const m = mutation(1, { data: { basic: { x: 1, changes: { data: { basic: {} } } } } });
+      const { read, asJson } = readBoth(encodedLine(m));
+      expect(asText(read)).toEqual(asJson);
+      expect(read.prepared[0]).toMatchObject({ reject: 'validation' });
+    });
+  });
 });
+
+/** A mutation's line as encodePushBody writes it. */
+function encodedLine(m: Mutation): string {
+  return encodePushBody({ deviceId, epoch: 'e1', batch: [m] }).split('\n')[1] as string;
+}

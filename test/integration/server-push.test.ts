@@ -334,11 +334,19 @@ describe('push basics', () => {
   it('takes the body as NDJSON (as the app sends it) and refuses other content types', async () => {
     const dev = await enroll(db.storage, org.inspectorA);
     const id = newId();
+    const edited = newId();
+    const data = submittableSpotCheckData();
     const text = encodePushBody({
       deviceId: dev.deviceId,
       batch: [
-        mutation(dev, 'spotCheck', 'create', id, { data: submittableSpotCheckData() }),
+        mutation(dev, 'spotCheck', 'create', id, { data }),
         mutation(dev, 'enterprise', 'create', newId(), enterpriseDoc(1)),
+        // Created and edited in one batch: the edit reads the new row from the batch's queue,
+        // whose data is the text the device sent.
+        mutation(dev, 'spotCheck', 'create', edited, { data }),
+        mutation(dev, 'spotCheck', 'update', edited, { 'data.basic.samplingPlace': '原料库' }, 0),
+        // The same id again: refused, and the push log keeps what it sent.
+        mutation(dev, 'spotCheck', 'create', id, { data }),
       ],
     });
     const bytes = Buffer.from(text);
@@ -347,15 +355,29 @@ describe('push basics', () => {
     const res = await post.end();
     expect(res.status).toBe(200);
     const body = JSON.parse(res.text) as PushResponse;
-    expect(body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
-    expect((await docOf('spotCheck', id))?.doc).toMatchObject({ status: 'draft' });
+    expect(body.results.map((r) => r.status)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+      'rejected',
+    ]);
+    expect(body.results[4]).toMatchObject({ reason: 'alreadyExists' });
+    expect((await docOf('spotCheck', id))?.doc).toMatchObject({ status: 'draft', data });
+    const basic = { ...(data.basic as object), samplingPlace: '原料库' };
+    expect((await docOf('spotCheck', edited))?.doc).toMatchObject({ data: { ...data, basic } });
+    const logged = await db.storage.query<{ changes: unknown }>(
+      'SELECT changes::json AS changes FROM mutations WHERE device_id = $1 AND seq = $2',
+      [dev.deviceId, 5],
+    );
+    expect(logged.rows[0]?.changes).toEqual({ data });
 
     const plain = rawPost(dev.token, bytes.length, 'text/plain');
     plain.write(bytes);
     const refused = await plain.end();
     expect(refused.status).toBe(400);
     expect(refused.text).toContain(PUSH_BODY_TYPE);
-    expect(await count('mutations')).toBe(2);
+    expect(await count('mutations')).toBe(5);
   });
 
   it('a gap in a batch that is not pipelined is refused at once', async () => {

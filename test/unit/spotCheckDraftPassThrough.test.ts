@@ -40,6 +40,7 @@ async function stored(data: unknown): Promise<{ text: string; sameAsSent: boolea
   if (isRejection(plan)) throw new Error(`rejected: ${JSON.stringify(plan)}`);
   if (plan.dataJson === undefined) throw new Error('no prepared data text');
   expect(plan.doc.data).toBeNull();
+  if (typeof plan.dataJson !== 'string') throw new Error('prepared from bytes: none were given');
   return { text: plan.dataJson, sameAsSent: plan.dataIsSent === true };
 }
 

@@ -18,6 +18,7 @@
  */
 import { changedLeaves, type Doc } from '../../../shared/sync/paths';
 import type { Queryable, RowSet } from '../../storage/types';
+import type { TextPart } from '../../storage/textParts';
 import { insertRows, sendRows, type MultiRowStatement } from '../../storage/multiRow';
 import { settleAll } from '../../storage/settle';
 import { restamp } from '../conflicts';
@@ -88,7 +89,7 @@ export interface NewEntityRow {
   ownerUserId: string | null;
   doc: Doc;
   /** See NewEntity (types.ts): the text of `data`, which `doc` holds as null. */
-  dataJson?: string;
+  dataJson?: TextPart;
   dataIsSent?: boolean;
 }
 

@@ -44,8 +44,18 @@ function unchangedByValidation(sent: Doc, parsed: SpotCheckDraftData): boolean {
   );
 }
 
-/** The `data` of a new spot check from its create mutation, as JSON text, or why not. */
-export function prepareSpotCheckCreate(m: Mutation): PreparedCreate | Rejection {
+/**
+ * The `data` of a new spot check from its create mutation, as JSON text, or why not. A draft
+ * kept as sent (draftData returned the very object) whose text the device's request holds
+ * (`sentData`) is stored as that text: the JSON value it was parsed to and validated as, not
+ * serialized again. (Its bytes may differ from JSON.stringify's — spacing, escapes, a key given
+ * twice — never its value: every reader, JSON.parse and PostgreSQL's json operators alike, takes
+ * the last of duplicate keys, as the parse that was validated did.)
+ */
+export function prepareSpotCheckCreate(
+  m: Mutation,
+  sentData?: Uint8Array,
+): PreparedCreate | Rejection {
   const bad = onlyData(m);
   if (bad) return bad;
   const given = createdData(m.changes);
@@ -54,6 +64,8 @@ export function prepareSpotCheckCreate(m: Mutation): PreparedCreate | Rejection 
   if (isRejection(data)) return data;
   const sent = m.changes;
   const onlyDataSent = Object.keys(sent).length === 1 && Object.hasOwn(sent, 'data');
+  if (sentData !== undefined && onlyDataSent && data === sent.data)
+    return { dataJson: sentData, sameAsSent: true };
   return {
     dataJson: JSON.stringify(data),
     // Exact: the very object sent (kept as it came) serializes to its own text; otherwise

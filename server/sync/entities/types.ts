@@ -4,6 +4,7 @@ import type { RejectReason } from '../../../shared/sync/errors';
 import type { Mutation, MutationEntity } from '../../../shared/sync/protocol';
 import type { Doc } from '../../../shared/sync/paths';
 import type { Queryable } from '../../storage/types';
+import type { TextPart } from '../../storage/textParts';
 import type { DetectedConflict } from '../conflicts';
 import type { SeqAllocator } from '../counter';
 import type { Caller, Scope } from '../scope';
@@ -57,7 +58,7 @@ export interface NewEntity {
    * When set: the JSON text of the document's `data` (which `doc` then holds as null), made when
    * the create was prepared (PreparedCreate).
    */
-  dataJson?: string;
+  dataJson?: TextPart;
   /** With dataJson: that text is also exactly what the mutation sent as `{ data }`. */
   dataIsSent?: boolean;
 }
@@ -65,10 +66,12 @@ export interface NewEntity {
 /**
  * A create's new `data`, worked out from the mutation alone before the batch runs (see
  * ../pushInput.ts): its JSON text, and whether it is exactly the `{ data }` the device sent (the
- * push log then refers to the document instead of keeping a copy, ../mutationLog.ts).
+ * push log then refers to the document instead of keeping a copy, ../mutationLog.ts). The text
+ * is a string, or the UTF-8 bytes of the request that held it as the device wrote it
+ * (prepareCreate's `sentData`).
  */
 export interface PreparedCreate {
-  dataJson: string;
+  dataJson: TextPart;
   sameAsSent: boolean;
 }
 
@@ -93,9 +96,11 @@ export interface EntityHandler {
   ): Promise<NewEntity | Rejection>;
   /**
    * The part of `create` that depends on the mutation alone (pure: no database, no caller),
-   * for handlers whose creates are frequent enough to prepare off the main thread.
+   * for handlers whose creates are frequent enough to prepare off the main thread. `sentData`:
+   * the UTF-8 JSON text, as the device wrote it, of `m.changes.data` (the very value parsed from
+   * it), when the request was read so that it is known (../pushInput.ts).
    */
-  prepareCreate?(m: Mutation): PreparedCreate | Rejection;
+  prepareCreate?(m: Mutation, sentData?: Uint8Array): PreparedCreate | Rejection;
   /** update and submit: what the document should become (before conflict detection). */
   change(ctx: BatchContext, m: Mutation, current: EntityRow): Promise<ChangePlan | Rejection>;
   /** A new version of an existing record; the handler does its own writes and returns the new seq. */
