@@ -136,15 +136,16 @@ const CLOSE_BRACE = 0x7d;
  * Exact: `<head>}` parsing as an object with a member means `<head>` ends after a complete member
  * at the top level, so the line is that object with `"changes":{"data":<data>}` added as its last
  * member (replacing an earlier `changes`, as JSON.parse does), and the line is valid JSON exactly
- * when `<data>` is one JSON value. `DATA_AT_END` is found from the end: its quotes cannot be
- * inside a string (JSON escapes them there), and if it is the text of a member nested inside the
- * data, `<head>}` leaves that member's object open and does not parse. `utf8`: the body is valid
- * UTF-8 (`sentData` is stored as it is).
+ * when `<data>` is one JSON value. That holds wherever `DATA_AT_END` is found, so its first
+ * occurrence is taken (a few hundred bytes in, where the search is short): if it is not the
+ * line's own member, one of the two parts does not parse (`<head>}` leaves a nested object open,
+ * or `<data>` holds more than one value). `utf8`: the body is valid UTF-8 (`sentData` is stored
+ * as it is).
  */
 function readSplit(bytes: Buffer, from: number, to: number, utf8: boolean): LineRead | null {
   if (!utf8 || bytes[to - 1] !== CLOSE_BRACE || bytes[to - 2] !== CLOSE_BRACE) return null;
-  const at = bytes.lastIndexOf(DATA_AT_END, to - 2 - DATA_AT_END.length);
-  if (at <= from) return null;
+  const at = bytes.indexOf(DATA_AT_END, from);
+  if (at <= from || at + DATA_AT_END.length > to - 2) return null;
   const dataFrom = at + DATA_AT_END.length;
   const headText = bytes.toString('utf8', from, at);
   const dataText = bytes.toString('utf8', dataFrom, to - 2);

@@ -244,6 +244,12 @@ describe('NDJSON push bodies', () => {
       expect(Buffer.from(preparedText(read) as Uint8Array).toString()).toBe(
         JSON.stringify(m.changes.data),
       );
+      // Named twice after another member: the first is found, its data part does not parse
+      // (it runs on into the second), and the line is read whole.
+      const twice = encodedLine(m).replace('"mutationId":', `"changes":${first},"mutationId":`);
+      const again = readBoth(twice);
+      expect(again.read).toEqual(again.asJson);
+      expect(preparedText(again.read)).toBe(JSON.stringify(m.changes.data));
     });
 
     it('keeps spacing the device wrote inside the data, with the same value', () => {
