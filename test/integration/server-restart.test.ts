@@ -104,11 +104,20 @@ describePglite(
       const org = await createOrg(storage);
       const dev = await enroll(storage, org.inspectorA);
       const server = await startTestServer(storage);
+      // In flight: its transaction has begun. (A fixed wait could end before a busy machine has
+      // even routed the request, which a stopping server rightly refuses with 503.)
+      const begun = new Promise<void>((resolve) => {
+        const transaction = storage.transaction.bind(storage);
+        storage.transaction = (fn, o) => {
+          resolve();
+          return transaction(fn, o);
+        };
+      });
       const inflight = client(server.url, dev.token).post('/v1/sync/push', {
         deviceId: dev.deviceId,
         batch: bigBatch(dev, 300, 1),
       });
-      await new Promise((r) => setTimeout(r, 50));
+      await begun;
       await server.close();
       const res = await inflight;
       const state = await deviceState(storage, dev);
