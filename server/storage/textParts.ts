@@ -15,7 +15,8 @@ export function isTextParts(v: unknown): v is readonly TextPart[] {
   return true;
 }
 
-const utf8 = new TextDecoder();
+// A leading U+FEFF is text like any other here, never a mark to drop.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export const partString = (p: TextPart): string => (typeof p === 'string' ? p : utf8.decode(p));
 

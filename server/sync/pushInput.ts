@@ -29,7 +29,7 @@ import {
   UNSTORABLE_REFUSED,
 } from '../validate';
 import { ENTITY_HANDLERS } from './entities';
-import { isRejection, type PreparedCreate, type Rejection } from './entities/types';
+import { isRejection, type PreparedCreate, type Rejection, type SentText } from './entities/types';
 
 export interface PushInput {
   request: PushRequest;
@@ -119,8 +119,8 @@ interface LineRead {
   raw: unknown;
   /** The text may hold text the database cannot store (mayHoldUnstorableText). */
   suspect: boolean;
-  /** The UTF-8 text of `raw.changes.data`, as sent (see readSplit). */
-  sentData?: Uint8Array;
+  /** The text of `raw.changes.data`, as sent (see readSplit). */
+  sentData?: SentText;
 }
 
 /** How a line written by encodePushBody goes on before a create's data (shared/sync/pushBody.ts). */
@@ -130,7 +130,7 @@ const CLOSE_BRACE = 0x7d;
 /**
  * A line of the form `<head>,"changes":{"data":<data>}}` — `changes` last, holding only `data`,
  * as encodePushBody writes a create — read as its two parts, so the text of `data` is known as
- * sent and the server need not serialize it again (prepareCreate's `sentData`). Null when the line
+ * sent and its bytes can be stored as they came (prepareCreate's `sent`). Null when the line
  * is not of that form, or a part does not parse: the caller then reads the whole line.
  *
  * Exact: `<head>}` parsing as an object with a member means `<head>` ends after a complete member
@@ -139,16 +139,20 @@ const CLOSE_BRACE = 0x7d;
  * when `<data>` is one JSON value. That holds wherever `DATA_AT_END` is found, so its first
  * occurrence is taken (a few hundred bytes in, where the search is short): if it is not the
  * line's own member, one of the two parts does not parse (`<head>}` leaves a nested object open,
- * or `<data>` holds more than one value). `utf8`: the body is valid UTF-8 (`sentData` is stored
- * as it is).
+ * or `<data>` holds more than one value). A byte-order mark before `<data>` is
+ * refused here (the JSON parser would skip it, which JSON inside a line does not allow). `utf8`:
+ * the body is valid UTF-8 (so the bytes are the text).
  */
 function readSplit(bytes: Buffer, from: number, to: number, utf8: boolean): LineRead | null {
   if (!utf8 || bytes[to - 1] !== CLOSE_BRACE || bytes[to - 2] !== CLOSE_BRACE) return null;
-  const at = bytes.indexOf(DATA_AT_END, from);
-  if (at <= from || at + DATA_AT_END.length > to - 2) return null;
+  // Within the line only: an update's line also ends in `}}`, and the next line may be a create's.
+  const found = bytes.subarray(from, to - 2).indexOf(DATA_AT_END);
+  if (found <= 0) return null;
+  const at = from + found;
   const dataFrom = at + DATA_AT_END.length;
   const headText = bytes.toString('utf8', from, at);
   const dataText = bytes.toString('utf8', dataFrom, to - 2);
+  if (dataText.charCodeAt(0) === 0xfeff) return null;
   let head: unknown;
   let data: unknown;
   try {
@@ -162,7 +166,7 @@ function readSplit(bytes: Buffer, from: number, to: number, utf8: boolean): Line
   return {
     raw: head,
     suspect: mayHoldUnstorableText(headText) || mayHoldUnstorableText(dataText),
-    sentData: bytes.subarray(dataFrom, to - 2),
+    sentData: { text: dataText, bytes: bytes.subarray(dataFrom, to - 2) },
   };
 }
 
@@ -241,7 +245,7 @@ function validated(raw: unknown): PushRequest {
 function prepareOne(
   m: Mutation,
   suspect: boolean,
-  sentData?: Uint8Array,
+  sentData?: SentText,
 ): [Mutation, PreparedCreate | Rejection | null] {
   if (suspect && hasUnstorableText(m.changes))
     return [{ ...m, changes: {} }, { reject: 'unstorableText' }];

@@ -14,7 +14,13 @@ import { isPlainObject, type Doc } from '../../../shared/sync/paths';
 import type { Mutation } from '../../../shared/sync/protocol';
 import { sameJson } from '../jsonReuse';
 import { createdData, onlyData } from './dataChanges';
-import { isRejection, validationRejection, type PreparedCreate, type Rejection } from './types';
+import {
+  isRejection,
+  validationRejection,
+  type PreparedCreate,
+  type Rejection,
+  type SentText,
+} from './types';
 
 /**
  * Drafts are stored with every group and field present (blanks where nothing was typed), the
@@ -45,31 +51,28 @@ function unchangedByValidation(sent: Doc, parsed: SpotCheckDraftData): boolean {
 }
 
 /**
- * The `data` of a new spot check from its create mutation, as JSON text, or why not. A draft
- * kept as sent (draftData returned the very object) whose text the device's request holds
- * (`sentData`) is stored as that text: the JSON value it was parsed to and validated as, not
- * serialized again. (Its bytes may differ from JSON.stringify's — spacing, escapes, a key given
- * twice — never its value: every reader, JSON.parse and PostgreSQL's json operators alike, takes
- * the last of duplicate keys, as the parse that was validated did.)
+ * The `data` of a new spot check from its create mutation, as JSON text, or why not. When the
+ * draft is kept as sent (draftData returned the very object) and the device wrote exactly the
+ * text JSON.stringify gives for it (`sent`: as the app does), that text is stored as the request's
+ * own bytes: the main thread then neither receives it as a string nor encodes it again. Only the
+ * exact text: spacing, other escapes or a key given twice would store more than was validated.
  */
-export function prepareSpotCheckCreate(
-  m: Mutation,
-  sentData?: Uint8Array,
-): PreparedCreate | Rejection {
+export function prepareSpotCheckCreate(m: Mutation, sent?: SentText): PreparedCreate | Rejection {
   const bad = onlyData(m);
   if (bad) return bad;
   const given = createdData(m.changes);
   if (isRejection(given)) return given;
   const data = draftData(given.data);
   if (isRejection(data)) return data;
-  const sent = m.changes;
-  const onlyDataSent = Object.keys(sent).length === 1 && Object.hasOwn(sent, 'data');
-  if (sentData !== undefined && onlyDataSent && data === sent.data)
-    return { dataJson: sentData, sameAsSent: true };
+  const changes = m.changes;
+  const onlyDataSent = Object.keys(changes).length === 1 && Object.hasOwn(changes, 'data');
+  const dataJson = JSON.stringify(data);
+  if (sent !== undefined && onlyDataSent && data === changes.data && dataJson === sent.text)
+    return { dataJson: sent.bytes, sameAsSent: true };
   return {
-    dataJson: JSON.stringify(data),
+    dataJson,
     // Exact: the very object sent (kept as it came) serializes to its own text; otherwise
     // sameJson is true only if the two serialize to the same text (jsonReuse.ts).
-    sameAsSent: onlyDataSent && (data === sent.data || sameJson(data, sent.data)),
+    sameAsSent: onlyDataSent && (data === changes.data || sameJson(data, changes.data)),
   };
 }

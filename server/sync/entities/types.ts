@@ -67,9 +67,15 @@ export interface NewEntity {
  * A create's new `data`, worked out from the mutation alone before the batch runs (see
  * ../pushInput.ts): its JSON text, and whether it is exactly the `{ data }` the device sent (the
  * push log then refers to the document instead of keeping a copy, ../mutationLog.ts). The text
- * is a string, or the UTF-8 bytes of the request that held it as the device wrote it
- * (prepareCreate's `sentData`).
+ * is a string, or the request's own UTF-8 bytes of that same text (prepareCreate's `sent`).
  */
+export interface SentText {
+  /** The JSON text the device sent for `m.changes.data` (the very value parsed from it). */
+  text: string;
+  /** The same text as the UTF-8 bytes of the request that held it. */
+  bytes: Uint8Array;
+}
+
 export interface PreparedCreate {
   dataJson: TextPart;
   sameAsSent: boolean;
@@ -96,11 +102,11 @@ export interface EntityHandler {
   ): Promise<NewEntity | Rejection>;
   /**
    * The part of `create` that depends on the mutation alone (pure: no database, no caller),
-   * for handlers whose creates are frequent enough to prepare off the main thread. `sentData`:
-   * the UTF-8 JSON text, as the device wrote it, of `m.changes.data` (the very value parsed from
-   * it), when the request was read so that it is known (../pushInput.ts).
+   * for handlers whose creates are frequent enough to prepare off the main thread. `sent`: the
+   * text of `m.changes.data` as the device sent it, when the request was read so that it is known
+   * (../pushInput.ts).
    */
-  prepareCreate?(m: Mutation, sentData?: Uint8Array): PreparedCreate | Rejection;
+  prepareCreate?(m: Mutation, sent?: SentText): PreparedCreate | Rejection;
   /** update and submit: what the document should become (before conflict detection). */
   change(ctx: BatchContext, m: Mutation, current: EntityRow): Promise<ChangePlan | Rejection>;
   /** A new version of an existing record; the handler does its own writes and returns the new seq. */
