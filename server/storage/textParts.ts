@@ -5,8 +5,7 @@
  */
 export type TextPart = string | Uint8Array;
 
-export const isTextPart = (v: unknown): v is TextPart =>
-  typeof v === 'string' || v instanceof Uint8Array;
+const isTextPart = (v: unknown): v is TextPart => typeof v === 'string' || v instanceof Uint8Array;
 
 /** True for an array of parts (not for a lone string or bytes). */
 export function isTextParts(v: unknown): v is readonly TextPart[] {
@@ -18,7 +17,7 @@ export function isTextParts(v: unknown): v is readonly TextPart[] {
 // A leading U+FEFF is text like any other here, never a mark to drop.
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
-export const partString = (p: TextPart): string => (typeof p === 'string' ? p : utf8.decode(p));
+const partString = (p: TextPart): string => (typeof p === 'string' ? p : utf8.decode(p));
 
 /** The text the parts make up. */
 export const joinText = (parts: readonly TextPart[]): string =>

@@ -5,10 +5,9 @@
  * When the two are the same JSON, the text is made once and used in both places.
  *
  * Everything here is exact: sameJson is true only when JSON.stringify would give the same text
- * for both values, and stringifyWith gives exactly JSON.stringify's text around the known texts
- * it is given (a device's own text of its data, pushInput.ts, is its value, not necessarily
- * JSON.stringify's bytes). Anything outside plain JSON data (undefined, functions, non-finite
- * numbers, class instances, toJSON) makes sameJson false, and the caller then serializes as usual.
+ * for both values, and stringifyWith gives exactly JSON.stringify's text. Anything outside plain
+ * JSON data (undefined, functions, non-finite numbers, class instances, toJSON) makes sameJson
+ * false, and the caller then serializes as usual.
  */
 import { joinText, type TextPart } from '../storage/textParts';
 
